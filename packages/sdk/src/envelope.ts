@@ -1,0 +1,55 @@
+/**
+ * The response envelope `{ status, message, data, errors, op_time_us }`: turning an openapi-fetch
+ * result into the envelope, or into the right {@link APIError} when the HTTP status is not 2xx.
+ */
+import { makeAPIError, type EnvelopeError } from "./errors.js";
+
+/** The fields every envelope has. */
+export interface Envelope<D = unknown> {
+  status?: string;
+  message?: string;
+  data?: D;
+  errors?: EnvelopeError[];
+  op_time_us?: number;
+}
+
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Returns the envelope of a 2xx response; throws the {@link APIError} subclass of the status for
+ * anything else, with the envelope's message and errors and the request id.
+ */
+export async function envelope<R extends FetchResult>(
+  method: string,
+  call: Promise<R>,
+): Promise<Exclude<R["data"], undefined>> {
+  let result: R;
+  try {
+    result = await call;
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw makeAPIError({ status: 200, message: `the API answered with a body that is not JSON (${error.message})`, method });
+    }
+    throw error;
+  }
+  const { response } = result;
+  const url = new URL(response.url || "http://unknown/");
+  if (!response.ok || result.error !== undefined) {
+    const body = result.error as Envelope | string | undefined;
+    const env = typeof body === "object" && body !== null ? body : undefined;
+    throw makeAPIError({
+      status: response.status,
+      message: env?.message ?? (typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : response.statusText || undefined),
+      errors: env?.errors,
+      requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
+      method,
+      path: url.pathname,
+      body,
+    });
+  }
+  return result.data as Exclude<R["data"], undefined>;
+}

@@ -1,0 +1,69 @@
+/**
+ * Async iteration over list endpoints. Pages are fetched with `count` and the endpoint's cursor;
+ * every item is yielded exactly once and iteration stops cleanly.
+ *
+ * - `from` (instances, volumes, service groups, certificates) is INCLUSIVE: the page that starts at
+ *   the cursor begins with the last item of the previous page. Pages after the first ask for one
+ *   more item and drop the boundary item, so nothing is yielded twice and nothing is skipped.
+ * - `from_uuid` (templates) is EXCLUSIVE: the next page starts right after the cursor.
+ */
+import { ValidationError } from "./errors.js";
+
+/** The cursor semantics of a list endpoint. */
+export type CursorKind = "inclusive" | "exclusive";
+
+/** Options of every `list()` method. */
+export interface ListOptions {
+  /** Page size (`count`). Default 100. */
+  pageSize?: number;
+  /** Stop after this many items. Default: all. */
+  limit?: number;
+  /** Include details (`details`). Default true. */
+  details?: boolean;
+  /** Only resources with these tags (where the endpoint supports tags). */
+  tags?: string[];
+}
+
+/** Fetches one page: `cursor` is undefined for the first page; `count` the number of items to ask. */
+export type FetchPage<T> = (cursor: string | undefined, count: number) => Promise<T[]>;
+
+/**
+ * Pages through a list endpoint. `key` gives an item's cursor value (its UUID).
+ */
+export async function* paginate<T>(
+  fetchPage: FetchPage<T>,
+  key: (item: T) => string | undefined,
+  cursor: CursorKind,
+  options: { pageSize?: number | undefined; limit?: number | undefined } = {},
+): AsyncGenerator<T, void, undefined> {
+  const pageSize = options.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new ValidationError("pageSize", `must be a positive integer, got ${pageSize}`);
+  }
+  const limit = options.limit ?? Infinity;
+  if (limit !== Infinity && (!Number.isInteger(limit) || limit < 0)) {
+    throw new ValidationError("limit", `must be a non-negative integer, got ${limit}`);
+  }
+  let yielded = 0;
+  let next: string | undefined;
+  const seen = new Set<string>();
+  while (yielded < limit) {
+    const ask = next !== undefined && cursor === "inclusive" ? pageSize + 1 : pageSize;
+    const page = await fetchPage(next, ask);
+    let fresh = 0;
+    for (const item of page) {
+      const id = key(item);
+      if (id !== undefined) {
+        if (seen.has(id)) continue; // the inclusive cursor's boundary item (or a repeat)
+        seen.add(id);
+      }
+      fresh++;
+      yield item;
+      if (++yielded >= limit) return;
+    }
+    const last = page.length ? key(page[page.length - 1]!) : undefined;
+    // A short page is the last one; a page with nothing new or no cursor cannot be continued.
+    if (page.length < ask || fresh === 0 || last === undefined || last === next) return;
+    next = last;
+  }
+}

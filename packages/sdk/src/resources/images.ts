@@ -1,0 +1,1 @@
+export function images(ctx: unknown) { return {}; }

@@ -1,0 +1,1 @@
+export function quotas(ctx: unknown) { return {}; }

@@ -1,0 +1,1 @@
+export function volumes(ctx: unknown) { return {}; }

@@ -1,0 +1,134 @@
+/**
+ * Waiting for instance states with the server-side wait endpoint: one request that the server
+ * holds open until the state is reached or its timeout ends. When the wanted timeout is longer
+ * than one server wait, the request is repeated until the deadline. For conditions the server
+ * cannot wait for, see `waitFor` in poll.ts.
+ */
+import { AbortError, WaitTimeoutError, ErrorCode, type ItemFailure } from "./errors.js";
+import { allOrThrow, matchItems, oneOrThrow, type ApiItem } from "./batch.js";
+import { describeRef, type ParsedRef } from "./refs.js";
+import { sleep } from "./transport.js";
+
+/** Instance states that can be waited for. */
+export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "standby" | "template";
+
+/** Options of `instances.wait()`. */
+export interface WaitOptions {
+  /** The state to wait for. Default `running`. */
+  state?: InstanceState;
+  /** How long to wait in total, in milliseconds. Default 60000. */
+  timeoutMs?: number;
+  /** Longest wait asked of the server in one request. Default 60000. */
+  maxServerWaitMs?: number;
+  /** Ends the wait, including the request the server holds open. */
+  signal?: AbortSignal;
+}
+
+/** An instance as the wait endpoint reports it. */
+export interface WaitedItem extends ApiItem {
+  state?: string | undefined;
+}
+
+/** One server wait: ask for `refs` to reach `state` within `timeoutMs`. */
+export type ServerWait<T extends WaitedItem> = (
+  refs: ParsedRef[],
+  state: InstanceState,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+) => Promise<{ items: T[] | undefined; message?: string | undefined }>;
+
+/** Shortest time between two server waits. */
+const MIN_ROUND_MS = 250;
+
+/** Extra time given to the HTTP request beyond the server's own wait. */
+const HTTP_MARGIN_MS = 15_000;
+
+/** The HTTP timeout for a server wait of `waitMs`. */
+export function httpTimeoutFor(waitMs: number): number {
+  return waitMs + HTTP_MARGIN_MS;
+}
+
+/**
+ * Waits until every reference is in `state`, repeating the server wait until the deadline.
+ * Resolves with the instances in the wanted state, in the order of `inputs`.
+ * Rejects with {@link WaitTimeoutError} (its `lastSeen` maps each pending reference to the last
+ * state seen) at the deadline, with {@link AbortError} on abort, and at once on 401/403.
+ * Items the API reports as failed (e.g. not found) end the wait with a `BatchError`
+ * (or, for one reference, that item's error).
+ */
+export async function waitForStates<T extends WaitedItem, R>(
+  inputs: readonly R[],
+  refs: readonly ParsedRef[],
+  serverWait: ServerWait<T>,
+  options: WaitOptions = {},
+  single = false,
+): Promise<T[]> {
+  const state = options.state ?? "running";
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxServerWaitMs = options.maxServerWaitMs ?? 60_000;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  const done = new Map<number, T>();
+  const lastSeen = new Map<number, string | undefined>();
+  const failed: ItemFailure<R>[] = [];
+  let pending = refs.map((_, i) => i);
+
+  for (let round = 1; ; round++) {
+    if (options.signal?.aborted) throw new AbortError("the wait was aborted");
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 && round > 1) break;
+    const chunk = Math.max(0, Math.min(remaining, maxServerWaitMs));
+    const roundStarted = Date.now();
+    const { items, message } = await serverWait(
+      pending.map((i) => refs[i]!),
+      state,
+      chunk,
+      options.signal,
+    );
+    const { outcomes } = matchItems(
+      `wait for ${state}`,
+      pending.map((i) => inputs[i]!),
+      pending.map((i) => refs[i]!),
+      // A timed-out item is not a failure here: it is still pending.
+      items?.map((item) => (item.error === ErrorCode.TimedOut ? { ...item, status: "success", error: undefined } : item)),
+      message,
+    );
+    const stillPending: number[] = [];
+    outcomes.forEach((outcome, k) => {
+      const i = pending[k]!;
+      if (!outcome.ok) return void failed.push(outcome.failure);
+      lastSeen.set(i, outcome.item.state);
+      if (outcome.item.state === state) done.set(i, outcome.item);
+      else stillPending.push(i);
+    });
+    pending = stillPending;
+    if (pending.length === 0 || Date.now() >= deadline) break;
+    // A server that answers at once without the state (instead of holding the request) must not
+    // be asked again in a tight loop.
+    const took = Date.now() - roundStarted;
+    if (took < MIN_ROUND_MS) await sleep(Math.min(MIN_ROUND_MS - took, Math.max(0, deadline - Date.now())), options.signal);
+  }
+
+  if (failed.length > 0) {
+    const succeeded = [...done.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
+    if (single) throw failed[0]!.error;
+    allOrThrow(`wait for ${state}`, { succeeded, failed });
+  }
+  if (pending.length > 0) {
+    const elapsed = Date.now() - started;
+    const seen = pending.map((i) => `${describeRef(refs[i]!)} is ${lastSeen.get(i) ?? "unknown"}`).join(", ");
+    const last = single ? lastSeen.get(pending[0]!) : Object.fromEntries(pending.map((i) => [refKey(refs[i]!), lastSeen.get(i)]));
+    throw new WaitTimeoutError(
+      `timed out after ${elapsed} ms waiting for ${state}: ${seen}. Raise timeoutMs, or check the instance's logs and stop_reason.`,
+      last,
+      elapsed,
+    );
+  }
+  const result = refs.map((_, i) => done.get(i)!);
+  if (single) return [oneOrThrow({ succeeded: result, failed: [] })];
+  return result;
+}
+
+function refKey(ref: ParsedRef): string {
+  return "uuid" in ref ? ref.uuid : ref.name;
+}
