@@ -1,7 +1,10 @@
-// Ships the contract with the package: spec/openapi.yaml -> packages/mock/openapi.yaml.
-import { copyFileSync } from "node:fs";
+// Prepares a build: empties dist/ (the two tsup configs build in parallel, so neither may clean
+// it without racing the other) and ships the contract with the package:
+// spec/openapi.yaml -> packages/mock/openapi.yaml.
+import { copyFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+rmSync(fileURLToPath(new URL("../dist", import.meta.url)), { recursive: true, force: true });
 const from = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
 const to = fileURLToPath(new URL("../openapi.yaml", import.meta.url));
 copyFileSync(from, to);

@@ -4,7 +4,9 @@
  * `startMock()` starts `@stoplight/prism-cli` on a free loopback port with the Unikraft Cloud
  * OpenAPI document that ships in this package, waits until it listens, and returns its URL and a
  * `stop()` that ends the server process by its id. Every request is validated against the
- * contract: Prism answers 401 without a bearer token and 422 for a request the spec does not allow.
+ * contract: Prism answers 401 without a bearer token, and a request the spec does not allow gets the
+ * spec's 400 answer (Prism would use a 422 if the operation declared one), with the violations listed
+ * in the `sl-violations` response header. `Prefer: code=404` asks for a documented error answer.
  *
  * @packageDocumentation
  */
@@ -29,6 +31,11 @@ export interface MockOptions {
   startTimeoutMs?: number;
   /** Receives every line Prism prints. Default: ignored. */
   onLog?: (line: string) => void;
+  /**
+   * The Node.js executable that runs Prism. Default: the current `node` (`process.execPath`); under
+   * Bun or Deno, which cannot run Prism themselves, the `node` found on `PATH`.
+   */
+  node?: string;
 }
 
 /** A running mock server. */
@@ -39,15 +46,30 @@ export interface Mock {
   port: number;
   /** Process id of the Prism server. */
   pid: number;
+  /** Settles when the Prism process has exited, for whatever reason (after `stop()` or a crash). */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   /** Stops the server and waits until its process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
+declare const __dirname: string | undefined;
+
+/** Directory of this module, in the ESM build (`import.meta.url`) and in the CommonJS build (`__dirname`). */
+function moduleDir(): string {
+  return typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+}
+
+/** `process.execPath` when it is Node.js, else the `node` on `PATH` (Bun and Deno cannot run Prism). */
+function nodeExecutable(): string {
+  const versions = process.versions as NodeJS.ProcessVersions & { bun?: string; deno?: string };
+  return versions.bun || versions.deno ? "node" : process.execPath;
+}
+
 /** Path of the Unikraft Cloud OpenAPI document shipped with this package. */
 export function specPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = moduleDir();
   for (const candidate of [join(here, "..", "openapi.yaml"), join(here, "..", "..", "..", "spec", "openapi.yaml")]) {
     if (existsSync(candidate)) return candidate;
   }
@@ -56,7 +78,7 @@ export function specPath(): string {
 
 /** Resolves the JavaScript entry of the Prism CLI, so it can run under `node` directly. */
 export function prismEntry(): string {
-  const require = createRequire(import.meta.url);
+  const require = createRequire(join(moduleDir(), "index.js"));
   const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { bin?: string | Record<string, string> };
   const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prism;
@@ -79,7 +101,7 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
@@ -99,15 +121,27 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   if (!LOOPBACK.has(host)) {
     throw new Error(`@ukc/mock: host '${host}' is not a loopback address; use 127.0.0.1, ::1 or localhost`);
   }
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) {
+    throw new RangeError(`@ukc/mock: port must be an integer from 0 to 65535, got ${String(options.port)}`);
+  }
   const spec = options.spec ?? specPath();
   if (!existsSync(spec)) throw new Error(`@ukc/mock: spec file '${spec}' does not exist`);
-  const port = options.port ?? (await freePort(host));
+  // Port 0 (like no port) means "any free port": Prism needs the actual number to report it.
+  const port = options.port ? options.port : await freePort(host);
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const args = [prismEntry(), "mock", spec, "--host", host, "--port", String(port)];
   if (options.dynamic) args.push("--dynamic");
-  const child = spawn(process.execPath, args, {
+  const child = spawn(options.node ?? nodeExecutable(), args, {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exitedPromise = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  // A spawn failure (for example no `node` on PATH) arrives as an 'error' event, then 'exit' may never come.
+  let spawnError: Error | undefined;
+  child.once("error", (error) => {
+    spawnError = error;
   });
   let output = "";
   const onData = (chunk: Buffer) => {
@@ -143,17 +177,24 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
       cleanup();
       reject(new Error(`@ukc/mock: Prism exited (code ${code}) before listening. Output:\n${output}`));
     };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(new Error(`@ukc/mock: could not start Prism with '${String(child.spawnfile)}': ${error.message}`));
+    };
     const cleanup = () => {
       clearTimeout(timer);
       child.stdout?.off("data", check);
       child.stderr?.off("data", check);
       child.off("exit", onExit);
+      child.off("error", onError);
     };
+    if (spawnError) return onError(spawnError);
     child.stdout?.on("data", check);
     child.stderr?.on("data", check);
     child.once("exit", onExit);
+    child.once("error", onError);
   });
 
   const urlHost = host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, port, pid: child.pid ?? -1, stop };
+  return { url: `http://${urlHost}:${port}`, port, pid: child.pid ?? -1, exited: exitedPromise, stop };
 }

@@ -35,13 +35,13 @@ export class UnikraftCloud {
   readonly instances: ReturnType<typeof instances>;
   /** Instance templates: list, create from instances, get, update, delete. */
   readonly templates: ReturnType<typeof templates>;
-  /** Volumes: create, get, list, update, delete, attach, detach, waitFor. */
+  /** Volumes: create, get, list, update, delete, attach, detach, waitUntil. */
   readonly volumes: ReturnType<typeof volumes>;
   /** Service groups: create, get, list, update, delete. */
   readonly serviceGroups: ReturnType<typeof serviceGroups>;
   /** Autoscale configurations and policies of service groups. */
   readonly autoscale: ReturnType<typeof autoscale>;
-  /** TLS certificates: create, get, list, delete, waitFor. */
+  /** TLS certificates: create, get, list, delete, waitUntil. */
   readonly certificates: ReturnType<typeof certificates>;
   /** Images: get by tag or digest. */
   readonly images: ReturnType<typeof images>;

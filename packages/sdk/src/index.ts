@@ -17,8 +17,32 @@ export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./
 export type { BatchMethod, UpdateMethod } from "./batch.js";
 export type { ListOptions } from "./pagination.js";
 export type { WaitOptions, InstanceState } from "./wait.js";
-export { waitFor } from "./poll.js";
-export { decodeBase64, createUtf8Decoder, decodeLogPage, followLogs, lines, type LogEvent, type LogRead, type LogPage } from "./logs.js";
-export { decodeStopReason, decodeStopCode, explainStop } from "./stop.js";
-export type { CreatedInstance, InstancePatch, StopOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
+export { waitFor, pollDelays, type WaitForOptions } from "./poll.js";
+export {
+  decodeBase64,
+  createUtf8Decoder,
+  decodeLogPage,
+  followLogs,
+  lines,
+  tailOffset,
+  MAX_LOG_PAGE_BYTES,
+  type LogEvent,
+  type LogDataEvent,
+  type LogGapEvent,
+  type LogRead,
+  type LogPage,
+  type FetchLogPage,
+  type FollowLogsOptions,
+  type Utf8Decoder,
+} from "./logs.js";
+export { decodeStopReason, decodeStopCode, decodePlatformStopCode, explainStop, errnoName } from "./stop.js";
+export type { StopReason, StopCode, PlatformStopCode, StopFields } from "./stop.js";
+export type { Instances, CreatedInstance, InstancePatch, StopOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
+export type { Templates, TemplatePatch } from "./resources/templates.js";
+export type { Volumes, VolumePatch, VolumeState, AttachParams, DetachParams, VolumeWaitOptions, VolumeCondition } from "./resources/volumes.js";
+export type { ServiceGroups, ServiceGroupPatch, ServiceGroupListOptions } from "./resources/service-groups.js";
+export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } from "./resources/autoscale.js";
+export type { Certificates, CertificateState, CertificateWaitOptions, CertificateCondition, CertificateListOptions } from "./resources/certificates.js";
+export type { Images } from "./resources/images.js";
+export type { QuotasResource } from "./resources/quotas.js";
 export type * from "@ukc/api";

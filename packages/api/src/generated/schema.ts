@@ -6224,7 +6224,7 @@ export interface components {
              * @example funky-town-g7gum5cj
              */
             name?: string;
-        } | unknown | unknown;
+        };
         /**
          * @example {
          *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
@@ -6243,7 +6243,7 @@ export interface components {
              * @example funky-town-g7gum5cj
              */
             name?: string;
-        } | unknown | unknown;
+        };
         /**
          * @example {
          *       "state": "running",

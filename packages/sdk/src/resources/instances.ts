@@ -18,7 +18,7 @@ import { batchOf, oneOrThrow, perRef, refQuery, settle, updater } from "../batch
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
 import { ValidationError } from "../errors.js";
-import { decodeLogPage, followLogs, tailOffset, type LogEvent, type LogRead } from "../logs.js";
+import { decodeLogPage, followLogs, tailOffset, type FollowLogsOptions, type LogEvent, type LogRead } from "../logs.js";
 import { paginate, type ListOptions } from "../pagination.js";
 import { parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
 import type { RequestOptions } from "../transport.js";
@@ -51,17 +51,11 @@ export interface LogsOptions extends RequestOptions {
   limit?: number;
 }
 
-/** Options of `instances.follow()`. */
-export interface FollowOptions {
-  /** Where to start: an absolute byte offset, a negative offset from the end, "start" or "end". Default "start". */
-  from?: number | "start" | "end";
-  /** Pause between polls when there is nothing new, in ms. Default 500. */
-  intervalMs?: number;
-  /** End when the instance has stopped and everything was delivered. Default true. */
-  untilStopped?: boolean;
-  /** Ends the iteration and the request in flight. */
-  signal?: AbortSignal;
-}
+/**
+ * Options of `instances.follow()`: `from` (absolute offset, negative from the end, "start" or
+ * "end"), `intervalMs`, `maxIntervalMs`, `untilStopped`, `retries`, `onError`, `signal`.
+ */
+export type FollowOptions = FollowLogsOptions;
 
 const MAX_LOG_BYTES = 16_383;
 

@@ -1,1 +1,42 @@
-export function quotas(ctx: unknown) { return {}; }
+/**
+ * Quotas: usage (`used`), configured quotas (`hard`) and per-resource `limits` of the caller or of
+ * a user.
+ */
+import type { Quotas } from "@ukc/api";
+import { oneOrThrow, settle } from "../batch.js";
+import { via, type Context } from "../context.js";
+import { envelope } from "../envelope.js";
+import { ValidationError } from "../errors.js";
+import { isUUID } from "../refs.js";
+import type { RequestOptions } from "../transport.js";
+
+/** Quotas of Unikraft Cloud. */
+export function quotas(ctx: Context) {
+  /**
+   * Gets the quotas of the caller (the owner of the token), or of the user with this UUID.
+   * Resolves with the quotas entry of the answer; throws its error when the API reports one.
+   * @example
+   * const { used, hard, limits } = await ukc.quotas.get();
+   * console.log(`${used?.live_memory_mb} of ${hard?.live_memory_mb} MB in use; at most ${limits?.max_memory_mb} MB per instance`);
+   */
+  async function get(userUuid?: string, options?: RequestOptions): Promise<Quotas>;
+  /** Gets the quotas of the caller, with request options. */
+  async function get(options: RequestOptions): Promise<Quotas>;
+  async function get(first?: string | RequestOptions, second?: RequestOptions): Promise<Quotas> {
+    const [userUuid, options] = typeof first === "object" && first !== null ? [undefined, first] : [first, second];
+    if (userUuid !== undefined && (typeof userUuid !== "string" || !isUUID(userUuid))) {
+      throw new ValidationError("userUuid", `'${String(userUuid)}' is not a UUID; give the user's UUID, or nothing for your own quotas`);
+    }
+    const env =
+      userUuid === undefined
+        ? await envelope("GET", ctx.api.GET("/v1/users/quotas", { ...via(ctx, options) }))
+        : await envelope("GET", ctx.api.GET("/v1/users/{uuid}/quotas", { params: { path: { uuid: userUuid.toLowerCase() } }, ...via(ctx, options) }));
+    const items = env.data?.quotas;
+    return oneOrThrow(settle("get quotas", [userUuid ?? "caller"], [undefined], items?.slice(0, 1), env.message));
+  }
+
+  return { get };
+}
+
+/** The quotas resource. */
+export type QuotasResource = ReturnType<typeof quotas>;

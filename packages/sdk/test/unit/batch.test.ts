@@ -76,7 +76,7 @@ describe("allOrThrow / oneOrThrow", () => {
   });
 
   it("returns all items when every one succeeded, and the item's own error for one reference", () => {
-    expect(allOrThrow("x", { succeeded: [1, 2], failed: [] })).toEqual([1, 2]);
+    expect(allOrThrow("x", { succeeded: [{ name: "a" }, { name: "b" }], failed: [] })).toEqual([{ name: "a" }, { name: "b" }]);
     const one = settle("get", ["c"], [{ name: "c" }], [{ status: "error", name: "c", message: "No instance with name 'c'", error: 8 }]);
     expect(() => oneOrThrow(one)).toThrow(NotFoundError);
     expect(() => oneOrThrow(one)).toThrow(/No instance with name 'c'/);

@@ -1,0 +1,220 @@
+/**
+ * Polling with exponential backoff and jitter, for conditions the server cannot wait for
+ * (a volume being available, a certificate being valid, `net_time_us` being set). For instance
+ * states, the server-side wait in wait.ts is better: one request instead of many.
+ */
+import {
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  NotFoundError,
+  PermissionDeniedError,
+  UnprocessableEntityError,
+  ValidationError,
+  WaitTimeoutError,
+} from "./errors.js";
+import { sleep } from "./transport.js";
+
+/** The backoff schedule of {@link waitFor}. */
+export interface PollScheduleOptions {
+  /** The first delay between two checks, in ms. Default 500. */
+  intervalMs?: number | undefined;
+  /** The longest delay between two checks, in ms. Default 5000 (or `intervalMs`, if larger). */
+  maxIntervalMs?: number | undefined;
+  /** Each delay is the previous one times this factor (before jitter). Default 2. */
+  factor?: number | undefined;
+  /** 0..1: each delay is multiplied by a random factor in [1 - jitter, 1]. Default 0.2. */
+  jitter?: number | undefined;
+  /** The random number source, returning [0, 1). Default `Math.random`; fix it in tests. */
+  random?: (() => number) | undefined;
+}
+
+/** Options of {@link waitFor}. */
+export interface WaitForOptions extends PollScheduleOptions {
+  /** How long to wait in total, in ms. Default 60000. */
+  timeoutMs?: number | undefined;
+  /** Ends the wait, including the check in flight. */
+  signal?: AbortSignal | undefined;
+  /** What is waited for, for the timeout message, e.g. "volume 'data' to be available". */
+  description?: string | undefined;
+}
+
+/** Longest delay `setTimeout` handles (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** The most time the final check (made at the deadline) may take, in ms. */
+const FINAL_CHECK_MAX_MS = 1000;
+
+function number(field: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || Number.isNaN(value) || value < min || value > max) {
+    throw new ValidationError(`options.${field}`, `expected a number from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function schedule(options: PollScheduleOptions) {
+  const intervalMs = number("intervalMs", options.intervalMs, 500, 0, MAX_TIMER_MS);
+  const maxIntervalMs = number("maxIntervalMs", options.maxIntervalMs, Math.max(5000, intervalMs), 0, MAX_TIMER_MS);
+  const factor = number("factor", options.factor, 2, 1, Number.MAX_VALUE);
+  const jitter = number("jitter", options.jitter, 0.2, 0, 1);
+  const random = options.random ?? Math.random;
+  if (typeof random !== "function") throw new ValidationError("options.random", "expected a function returning a number in [0, 1)");
+  return { intervalMs, maxIntervalMs, factor, jitter, random };
+}
+
+/**
+ * The delays between checks of {@link waitFor}, in ms (an endless sequence): `intervalMs`, then
+ * each times `factor`, capped at `maxIntervalMs`, each multiplied by `1 - jitter * random()` and
+ * rounded. Deterministic for a fixed `random`.
+ * @example [...take(pollDelays({ intervalMs: 100, jitter: 0 }), 4)] // 100, 200, 400, 800
+ */
+export function* pollDelays(options: PollScheduleOptions = {}): Generator<number, never, undefined> {
+  const { intervalMs, maxIntervalMs, factor, jitter, random } = schedule(options);
+  let base = Math.min(intervalMs, maxIntervalMs);
+  for (;;) {
+    const r = Math.min(1, Math.max(0, Number(random()) || 0));
+    yield Math.round(base * (1 - jitter * r));
+    base = Math.min(base * factor, maxIntervalMs);
+  }
+}
+
+/** Errors a later check cannot fix: they end the wait at once. */
+function isFatal(error: unknown): boolean {
+  return (
+    error instanceof AuthenticationError ||
+    error instanceof PermissionDeniedError ||
+    error instanceof NotFoundError ||
+    error instanceof BadRequestError ||
+    error instanceof UnprocessableEntityError ||
+    error instanceof ValidationError ||
+    error instanceof ConfigurationError
+  );
+}
+
+/** Marks a check that ended because its time ran out. */
+const DEADLINE = Symbol("deadline");
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown } | { ok: false; error: typeof DEADLINE };
+
+/**
+ * Polls `check` until `until` holds for its value, with exponential backoff and jitter between
+ * checks; resolves with that value.
+ *
+ * - `check` gets a signal that aborts when the deadline passes or `options.signal` aborts, so a
+ *   request in flight ends too (and a check that ignores the signal is abandoned at that moment).
+ * - Never sleeps past the deadline: the last sleep is cut to the time left, and a final check is
+ *   made at the deadline (it may take up to min(1 s, max(timeoutMs, intervalMs)) longer).
+ * - At the deadline rejects with {@link WaitTimeoutError} (`lastSeen` = the last value seen,
+ *   `elapsedMs`; when no value was ever seen, `cause` = the last error of `check`).
+ * - When `options.signal` aborts, rejects with {@link AbortError}.
+ * - Errors of `check` that retrying cannot fix reject at once: `AuthenticationError`,
+ *   `PermissionDeniedError`, `NotFoundError`, `BadRequestError`, `UnprocessableEntityError`,
+ *   `ValidationError`, `ConfigurationError`. Others (connection errors, timeouts, 429, 5xx, …) are
+ *   retried until the deadline. An error thrown by `until` rejects at once.
+ *
+ * @example
+ * const vol = await waitFor(
+ *   (signal) => ukc.volumes.get("data", { signal }),
+ *   (v) => v.state === "available",
+ *   { timeoutMs: 30_000, description: "volume 'data' to be available" },
+ * );
+ */
+export async function waitFor<T>(
+  check: (signal: AbortSignal) => Promise<T>,
+  until: (value: T) => boolean,
+  options: WaitForOptions = {},
+): Promise<T> {
+  if (typeof check !== "function") throw new ValidationError("check", "expected a function");
+  if (typeof until !== "function") throw new ValidationError("until", "expected a function");
+  const timeoutMs = number("timeoutMs", options.timeoutMs, 60_000, 0, MAX_TIMER_MS);
+  const delays = pollDelays(options);
+  const { intervalMs } = schedule(options);
+  const finalCheckMs = Math.min(FINAL_CHECK_MAX_MS, Math.max(timeoutMs, intervalMs, 1));
+  const userSignal = options.signal;
+  const what = options.description ?? "the condition";
+
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  const aborted = () => new AbortError(`waiting for ${what} was aborted`, { cause: userSignal?.reason });
+  if (userSignal?.aborted) throw aborted();
+
+  let seen = false;
+  let lastSeen: T | undefined;
+  let lastError: unknown;
+  let checks = 0;
+
+  /** Runs one check, ending it when `budgetMs` passes or the user's signal aborts. */
+  const runCheck = (budgetMs: number): Promise<Outcome<T>> => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onUserAbort: (() => void) | undefined;
+    return new Promise<Outcome<T>>((resolve) => {
+      // Registered before `check` runs, so an abort settles the outcome before the check reacts.
+      controller.signal.addEventListener("abort", () => resolve({ ok: false, error: DEADLINE }), { once: true });
+      onUserAbort = () => controller.abort(userSignal?.reason);
+      userSignal?.addEventListener("abort", onUserAbort, { once: true });
+      timer = setTimeout(() => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")), budgetMs);
+      let pending: Promise<T>;
+      try {
+        pending = Promise.resolve(check(controller.signal));
+      } catch (error) {
+        pending = Promise.reject(error);
+      }
+      pending.then(
+        (value) => resolve({ ok: true, value }),
+        (error: unknown) => resolve({ ok: false, error }),
+      );
+    }).finally(() => {
+      clearTimeout(timer);
+      if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
+    });
+  };
+
+  let final = timeoutMs === 0;
+  for (;;) {
+    checks++;
+    const outcome = await runCheck(final ? finalCheckMs : Math.max(0, deadline - Date.now()));
+    if (userSignal?.aborted) throw aborted();
+    if (outcome.ok) {
+      seen = true;
+      lastSeen = outcome.value;
+      if (until(outcome.value)) return outcome.value;
+    } else if (outcome.error === DEADLINE) {
+      break;
+    } else {
+      if (isFatal(outcome.error)) throw outcome.error;
+      lastError = outcome.error;
+    }
+    if (final) break;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    const delay = delays.next().value;
+    try {
+      if (delay < remaining) {
+        await sleep(delay, userSignal);
+        continue;
+      }
+      // The last sleep ends at the deadline (re-slept if a timer fired a little early).
+      for (let left = remaining; left > 0; left = deadline - Date.now()) await sleep(left, userSignal);
+    } catch (error) {
+      if (error instanceof AbortError) throw aborted();
+      throw error;
+    }
+    final = true;
+  }
+
+  const elapsed = Date.now() - started;
+  const failure =
+    lastError === undefined ? "" : ` The last failed check: ${lastError instanceof Error ? lastError.message : String(lastError)}.`;
+  const error = new WaitTimeoutError<T>(
+    `timed out after ${elapsed} ms waiting for ${what} (${checks} check${checks === 1 ? "" : "s"}${seen ? "" : ", no value seen"}).${failure} Raise timeoutMs if it needs longer.`,
+    lastSeen,
+    elapsed,
+  );
+  if (!seen && lastError !== undefined) {
+    Object.defineProperty(error, "cause", { value: lastError, writable: true, configurable: true, enumerable: false });
+  }
+  throw error;
+}

@@ -1,0 +1,283 @@
+// Contract tests of ukc.instances against the Prism mock of spec/openapi.yaml.
+import { describe, expect, test } from "vitest";
+import { add } from "../../src/index";
+import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejectsOffline, surface } from "./support";
+
+const covered = ["create", "get", "list", "update", "delete", "start", "stop", "wait", "logs", "tail", "follow", "metrics"] as const;
+const { method, check } = coverage("instances", () => surface().instances, covered);
+
+/** The decoded log examples of the spec: the whole log, and its bytes 157..298 (the by-UUID example). */
+const FIRST_LINE = "Powered by Unikraft Telesto (0.16.3~b1fa7c3)\n";
+const LAST_LINES =
+  "2023/10/01 12:00:00 [notice] 1#0: start worker processes\n" +
+  '10.0.0.1 - - [01/Oct/2023:12:00:05 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.4.0"\n';
+
+method("create", () => {
+  test("POSTs one object and returns the created instance", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const params = { image: "nginx:latest", name: ex.INSTANCE, memory_mb: 256, vcpus: 1, autostart: true, wait_timeout_ms: 2000 };
+    const instance = await ukc.instances.create(params);
+    expect(instance).toMatchObject({ uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, state: "running", memory_mb: 256 });
+    expect(instance.replicas).toBeUndefined();
+    expect(routes()).toEqual(["POST /v1/instances"]);
+    expect(sent[0]!.body).toEqual(params);
+    expectValid(sent, 1);
+  });
+
+  test("an image is required: rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.create({ image: "" }), "params.image");
+  });
+
+  test("409 becomes ConflictError", async () => {
+    const { ukc } = mockClient();
+    const c = ERROR_CASES.find((e) => e.code === 409)!;
+    await expectHttpError((o) => ukc.instances.create({ image: "nginx:latest", name: ex.INSTANCE }, o), c.code, c.type, c.message);
+  });
+});
+
+method("get", () => {
+  test("by UUID uses GET /v1/instances/{uuid}", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const instance = await ukc.instances.get(ex.INSTANCE_UUID);
+    expect(instance).toMatchObject({ uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, state: "running", image: "nginx:latest" });
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}`]);
+    expectValid(sent, 1);
+  });
+
+  test("by name filters the listing", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const instance = await ukc.instances.get(ex.HELLO, { details: true });
+    expect(instance).toMatchObject({ uuid: ex.HELLO_UUID, state: "stopped", stop_reason: 3, exit_code: 0 });
+    expect(routes()).toEqual(["GET /v1/instances"]);
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.HELLO]);
+    expectValid(sent, 1);
+  });
+
+  test.each(ERROR_CASES)("HTTP $code becomes $type.name", async ({ code, type, message }) => {
+    const { ukc } = mockClient();
+    await expectHttpError((o) => ukc.instances.get(ex.INSTANCE_UUID, o), code, type, message);
+  });
+});
+
+method("list", () => {
+  test("pages with the inclusive from cursor", async () => {
+    const { ukc, sent } = mockClient();
+    const instances = await collect(ukc.instances.list({ pageSize: 2, tags: ["production"] }));
+    expect(instances.map((i) => [i.name, i.state])).toEqual([
+      [ex.INSTANCE, "running"],
+      [ex.HELLO, "stopped"],
+    ]);
+    expect(sent.map((s) => [s.query.get("count"), s.query.get("from")])).toEqual([
+      ["2", null],
+      ["3", ex.HELLO_UUID],
+    ]);
+    expect(sent[0]!.query.getAll("tags")).toEqual(["production"]);
+    expectValid(sent, 2);
+  });
+});
+
+method("update", () => {
+  test("one instance by UUID, one operation: PATCH /v1/instances/{uuid}", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const result = await ukc.instances.update(ex.INSTANCE_UUID, { memory_mb: 256 });
+    expect(result).toMatchObject({ status: "success", uuid: ex.INSTANCE_UUID, id: "op-1" });
+    expect(routes()).toEqual([`PATCH /v1/instances/${ex.INSTANCE_UUID}`]);
+    expect(sent[0]!.body).toEqual({ prop: "memory_mb", op: "set", value: 256 });
+    expectValid(sent, 1);
+  });
+
+  test("many instances in one request", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const results = await ukc.instances.update([ex.INSTANCE, ex.HELLO_UUID], { tags: add(["production"]) });
+    expect(results.map((r) => [r.uuid, r.id])).toEqual([
+      [ex.INSTANCE_UUID, "op-1"],
+      [ex.HELLO_UUID, "op-2"],
+    ]);
+    expect(routes()).toEqual(["PATCH /v1/instances"]);
+    expect(sent[0]!.body).toEqual([
+      { name: ex.INSTANCE, prop: "tags", op: "add", value: ["production"] },
+      { uuid: ex.HELLO_UUID, prop: "tags", op: "add", value: ["production"] },
+    ]);
+    expectValid(sent, 1);
+  });
+
+  test("an unknown property is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.update(ex.INSTANCE, { name: "x" } as never), "patch.name");
+  });
+});
+
+method("delete", () => {
+  test("one instance by UUID uses DELETE /v1/instances/{uuid}", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const deleted = await ukc.instances.delete(ex.INSTANCE_UUID);
+    expect(deleted).toMatchObject({ status: "success", name: ex.INSTANCE, previous_state: "running" });
+    expect(routes()).toEqual([`DELETE /v1/instances/${ex.INSTANCE_UUID}`]);
+    expectValid(sent, 1);
+  });
+
+  test("many instances in one request", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const deleted = await ukc.instances.delete([ex.INSTANCE_UUID, ex.HELLO]);
+    expect(deleted.map((d) => [d.name, d.previous_state])).toEqual([
+      [ex.INSTANCE, "running"],
+      [ex.HELLO, "stopped"],
+    ]);
+    expect(routes()).toEqual(["DELETE /v1/instances"]);
+    expect(sent[0]!.body).toEqual([{ uuid: ex.INSTANCE_UUID }, { name: ex.HELLO }]);
+    expectValid(sent, 1);
+  });
+});
+
+method("start", () => {
+  test("one instance by UUID uses PUT /v1/instances/{uuid}/start", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const started = await ukc.instances.start(ex.INSTANCE_UUID);
+    expect(started).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "starting", previous_state: "stopped" });
+    expect(routes()).toEqual([`PUT /v1/instances/${ex.INSTANCE_UUID}/start`]);
+    expectValid(sent, 1);
+  });
+
+  test("many instances in one request", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const started = await ukc.instances.start([ex.INSTANCE, ex.HELLO_UUID]);
+    expect(started.map((s) => [s.name, s.state])).toEqual([
+      [ex.INSTANCE, "starting"],
+      [ex.HELLO, "running"],
+    ]);
+    expect(routes()).toEqual(["PUT /v1/instances/start"]);
+    expect(sent[0]!.body).toEqual([{ name: ex.INSTANCE }, { uuid: ex.HELLO_UUID }]);
+    expectValid(sent, 1);
+  });
+});
+
+method("stop", () => {
+  test("one instance by UUID: PUT /v1/instances/{uuid}/stop with force in the query", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const stopped = await ukc.instances.stop(ex.INSTANCE_UUID, { force: true });
+    expect(stopped).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "draining", previous_state: "running" });
+    expect(routes()).toEqual([`PUT /v1/instances/${ex.INSTANCE_UUID}/stop`]);
+    expect(sent[0]!.query.get("force")).toBe("true");
+    expectValid(sent, 1);
+  });
+
+  test("many instances with a drain timeout in one request", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const stopped = await ukc.instances.stop([ex.INSTANCE, ex.HELLO_UUID], { drainTimeoutMs: 250 });
+    expect(stopped.map((s) => s.state)).toEqual(["draining", "stopping"]);
+    expect(routes()).toEqual(["PUT /v1/instances/stop"]);
+    expect(sent[0]!.body).toEqual([
+      { name: ex.INSTANCE, drain_timeout_ms: 250 },
+      { uuid: ex.HELLO_UUID, drain_timeout_ms: 250 },
+    ]);
+    expectValid(sent, 1);
+  });
+
+  test("force with a drain timeout is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.stop(ex.INSTANCE, { force: true, drainTimeoutMs: 250 }), "drainTimeoutMs");
+  });
+});
+
+method("wait", () => {
+  test("one instance by UUID: GET /v1/instances/{uuid}/wait", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const waited = await ukc.instances.wait(ex.INSTANCE_UUID, { state: "running", timeoutMs: 5_000 });
+    expect(waited).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "running" });
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/wait`]);
+    expect(sent[0]!.query.get("state")).toBe("running");
+    expect(Number(sent[0]!.query.get("timeout_ms"))).toBeGreaterThan(0);
+    expectValid(sent, 1);
+  });
+
+  test("many instances in one request", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const waited = await ukc.instances.wait([ex.INSTANCE, ex.HELLO], { timeoutMs: 5_000 });
+    expect(waited.map((w) => [w.name, w.state])).toEqual([
+      [ex.INSTANCE, "running"],
+      [ex.HELLO, "running"],
+    ]);
+    expect(routes()).toEqual(["GET /v1/instances/wait"]);
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE, ex.HELLO]);
+    expectValid(sent, 1);
+  });
+});
+
+method("logs", () => {
+  test("by UUID: GET /v1/instances/{uuid}/log, decoded, with byte offsets", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const read = await ukc.instances.logs(ex.INSTANCE_UUID);
+    expect(read.text).toBe(LAST_LINES);
+    expect([read.start, read.end, read.available]).toEqual([157, 298, { start: 0, end: 298 }]);
+    expect(read.state).toBe("running");
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/log`]);
+    expect([sent[0]!.query.get("offset"), sent[0]!.query.get("limit")]).toEqual(["0", "16383"]);
+    expectValid(sent, 1);
+  });
+
+  test("by name: GET /v1/instances/log?name=…", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const read = await ukc.instances.logs(ex.INSTANCE, { offset: 0, limit: 4096 });
+    expect(read.text.startsWith(FIRST_LINE)).toBe(true);
+    expect(read.text.endsWith(LAST_LINES)).toBe(true);
+    expect(read.end).toBe(298);
+    expect(routes()).toEqual(["GET /v1/instances/log"]);
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE]);
+    expectValid(sent, 1);
+  });
+});
+
+method("tail", () => {
+  test("asks for the last bytes with a negative offset", async () => {
+    const { ukc, sent } = mockClient();
+    const read = await ukc.instances.tail(ex.INSTANCE_UUID, { bytes: 141 });
+    expect(read.text).toBe(LAST_LINES);
+    expect([sent[0]!.query.get("offset"), sent[0]!.query.get("limit")]).toEqual(["-141", "141"]);
+    expectValid(sent, 1);
+  });
+
+  test("a non-positive size is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.tail(ex.INSTANCE_UUID, { bytes: 0 }), "bytes");
+  });
+});
+
+method("follow", () => {
+  test("yields the log text as it is read", async () => {
+    const { ukc, sent } = mockClient();
+    let first: unknown;
+    for await (const event of ukc.instances.follow(ex.INSTANCE, { intervalMs: 10 })) {
+      first = event;
+      break;
+    }
+    expect(first).toMatchObject({ type: "data", start: 0, end: 298 });
+    expect((first as { text: string }).text.startsWith(FIRST_LINE)).toBe(true);
+    expect(sent[0]!.path).toBe("/v1/instances/log");
+    expect(sent[0]!.query.get("offset")).toBe("0");
+    expectValid(sent);
+  });
+});
+
+method("metrics", () => {
+  test("one instance by UUID: GET /v1/instances/{uuid}/metrics", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const metrics = await ukc.instances.metrics(ex.INSTANCE_UUID);
+    expect(metrics).toMatchObject({ uuid: ex.INSTANCE_UUID, rss_bytes: 56777655, cpu_time_ms: 560007, nconns: 5 });
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/metrics`]);
+    expectValid(sent, 1);
+  });
+
+  test("many instances in one request, by uuid and name filters", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const metrics = await ukc.instances.metrics([ex.INSTANCE, ex.HELLO_UUID]);
+    expect(metrics.map((m) => [m.name, m.rss_bytes])).toEqual([
+      [ex.INSTANCE, 56777655],
+      [ex.HELLO, 0],
+    ]);
+    expect(routes()).toEqual(["GET /v1/instances/metrics"]);
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE]);
+    expect(sent[0]!.query.getAll("uuid")).toEqual([ex.HELLO_UUID]);
+    expectValid(sent, 1);
+  });
+});
+
+describe("instances coverage", () => {
+  check();
+});
