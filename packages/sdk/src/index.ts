@@ -17,9 +17,10 @@ export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./
 export type { BatchMethod, UpdateMethod } from "./batch.js";
 export type { ListOptions } from "./pagination.js";
 export type { WaitOptions, InstanceState } from "./wait.js";
-export { waitFor, pollDelays, type WaitForOptions } from "./poll.js";
+export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions } from "./poll.js";
 export {
   decodeBase64,
+  decodeBase64Portable,
   createUtf8Decoder,
   decodeLogPage,
   followLogs,
@@ -36,10 +37,15 @@ export {
   type Utf8Decoder,
 } from "./logs.js";
 export { decodeStopReason, decodeStopCode, decodePlatformStopCode, explainStop, errnoName } from "./stop.js";
-export type { StopReason, StopCode, PlatformStopCode, StopFields } from "./stop.js";
+export type { StopReason, StopCode, StopCodeReason, PlatformStopCode, StopFields } from "./stop.js";
+export { INSTANCE_PROPS, INSTANCE_LIST_PROPS } from "./resources/instances.js";
+export { TEMPLATE_PROPS } from "./resources/templates.js";
+export { VOLUME_PROPS, VOLUME_STATES, MOUNT_PATH_PATTERN } from "./resources/volumes.js";
+export { SERVICE_GROUP_PROPS } from "./resources/service-groups.js";
+export { CERTIFICATE_STATES } from "./resources/certificates.js";
 export type { Instances, CreatedInstance, InstancePatch, StopOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
 export type { Templates, TemplatePatch } from "./resources/templates.js";
-export type { Volumes, VolumePatch, VolumeState, AttachParams, DetachParams, VolumeWaitOptions, VolumeCondition } from "./resources/volumes.js";
+export type { Volumes, VolumeBatchMethod, VolumePatch, VolumeState, AttachParams, DetachParams, VolumeWaitOptions, VolumeCondition } from "./resources/volumes.js";
 export type { ServiceGroups, ServiceGroupPatch, ServiceGroupListOptions } from "./resources/service-groups.js";
 export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } from "./resources/autoscale.js";
 export type { Certificates, CertificateState, CertificateWaitOptions, CertificateCondition, CertificateListOptions } from "./resources/certificates.js";
