@@ -35,7 +35,8 @@ function failure<R>(operation: string, ref: R, message: string, code: number | u
     message,
     code,
     item,
-    error: makeAPIError({ status: 200, message: `${operation}: ${message}`, code, body: item }),
+    // `apiMessage` is the item's message as the API sent it; the operation names the failure.
+    error: makeAPIError({ status: 200, message, operation, code, body: item }),
   };
 }
 

@@ -51,5 +51,15 @@ export async function envelope<R extends FetchResult>(
       body,
     });
   }
+  if (result.data === undefined || result.data === null) {
+    // Every operation answers an envelope; without one the callers would fail with a TypeError.
+    throw makeAPIError({
+      status: response.status,
+      message: "the API answered with an empty body where a JSON envelope was expected",
+      requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
+      method,
+      path: url.pathname,
+    });
+  }
   return result.data as Exclude<R["data"], undefined>;
 }

@@ -80,6 +80,8 @@ export interface APIErrorInit {
   code?: number | undefined;
   /** The request id the server sent (`x-request-id`), if any. */
   requestId?: string | undefined;
+  /** What the SDK was doing, e.g. `start instance`: names a per-item failure in the message. */
+  operation?: string | undefined;
   /** HTTP method and path (never the host's credentials or the token). */
   method?: string | undefined;
   path?: string | undefined;
@@ -131,7 +133,7 @@ export class APIError extends UnikraftCloudError {
   readonly body: unknown;
 
   constructor(init: APIErrorInit) {
-    const where = init.method && init.path ? `${init.method} ${init.path}` : "request";
+    const where = init.method && init.path ? `${init.method} ${init.path}` : (init.operation ?? "request");
     const what = init.message ?? `HTTP ${init.status}`;
     const fix = hint(init.status, init.code);
     super(

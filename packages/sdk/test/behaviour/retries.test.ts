@@ -1,0 +1,202 @@
+// Behaviour of retries over real HTTP: 429/5xx with Retry-After, connection resets, maxRetries,
+// creates that must not be sent twice, the body of retried requests, and the token never leaking.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { failItems, startFaultProxy, type FaultProxy, type Rule } from "../../../../tools/faults/index";
+import {
+  APIConnectionError,
+  APITimeoutError,
+  AuthenticationError,
+  BatchError,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  UnikraftCloud,
+  WaitTimeoutError,
+  type ClientOptions,
+} from "../../src/index";
+
+const UUID = "123e4567-e89b-12d3-a456-426614174000";
+const GET_PATH = `/v1/instances/${UUID}`;
+const TOKEN = "tok-SECRET-7f3a9c2e51";
+const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256, vcpus: 1, autostart: true, wait_timeout_ms: 2000 };
+
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy({ target: inject("prismUrl") });
+});
+beforeEach(() => proxy.reset());
+afterAll(() => proxy.stop());
+
+function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
+  return new UnikraftCloud({ baseUrl: proxy.url, token: TOKEN, ...options });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+function status(code: number, message: string, extra: Partial<Rule> = {}): Rule {
+  return {
+    id: String(code),
+    action: { type: "respond", status: code, headers: { "retry-after": "0" }, body: { status: "error", message, errors: [{ status: code }] } },
+    ...extra,
+  };
+}
+
+const ids = () => proxy.requests.map((r) => r.ruleId ?? "prism");
+
+describe("retried statuses", () => {
+  it.each([
+    [429, "Too many requests"],
+    [503, "Service unavailable"],
+    [500, "Internal server error"],
+    [502, "Bad gateway"],
+  ])("%i with Retry-After: 0 is retried; the call succeeds (requests = 1 + failures)", async (code, message) => {
+    proxy.rule(status(code, message, { path: GET_PATH, times: 2 }));
+    const instance = await client().instances.get(UUID);
+    expect(instance).toMatchObject({ uuid: UUID, state: "running" });
+    expect(ids()).toEqual([String(code), String(code), "prism"]);
+  });
+
+  it("different failures in a row count against the same budget", async () => {
+    proxy.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
+    proxy.rule(status(503, "Service unavailable", { path: GET_PATH, times: 1 }));
+    proxy.rule(status(502, "Bad gateway", { path: GET_PATH, times: 1 }));
+    await client({ maxRetries: 3 }).instances.get(UUID);
+    expect(ids()).toEqual(["429", "503", "502", "prism"]);
+  });
+
+  it("maxRetries bounds the attempts; the final error is RateLimitError with the envelope's message", async () => {
+    proxy.rule(status(429, "Too many requests", { path: GET_PATH }));
+    const error = await rejection(client({ maxRetries: 3 }).instances.get(UUID));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).status).toBe(429);
+    expect((error as RateLimitError).apiMessage).toBe("Too many requests");
+    expect((error as RateLimitError).errors).toEqual([{ status: 429 }]);
+    expect(proxy.requests).toHaveLength(4);
+  });
+
+  it("… and InternalServerError for a 503", async () => {
+    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    const error = await rejection(client({ maxRetries: 1 }).instances.get(UUID));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).status).toBe(503);
+    expect((error as InternalServerError).apiMessage).toBe("Service unavailable");
+    expect(proxy.requests).toHaveLength(2);
+  });
+
+  it("maxRetries 0 sends once; a per-call maxRetries overrides the client's", async () => {
+    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    await expect(client({ maxRetries: 0 }).instances.get(UUID)).rejects.toBeInstanceOf(InternalServerError);
+    expect(proxy.requests).toHaveLength(1);
+    proxy.reset();
+    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    await expect(client({ maxRetries: 5 }).instances.get(UUID, { maxRetries: 1 })).rejects.toBeInstanceOf(InternalServerError);
+    expect(proxy.requests).toHaveLength(2);
+  });
+
+  it("4xx other than 408/429 is not retried", async () => {
+    proxy.rule(status(404, "No instance with UUID", { path: GET_PATH }));
+    await expect(client().instances.get(UUID)).rejects.toBeInstanceOf(NotFoundError);
+    proxy.rule(status(401, "Unauthorized", { path: "/v1/users/quotas" }));
+    await expect(client().quotas.get()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(ids()).toEqual(["404", "401"]);
+  });
+
+  it("a connection reset on a GET is retried", async () => {
+    proxy.rule({ id: "reset", path: GET_PATH, times: 1, action: { type: "reset" } });
+    const instance = await client().instances.get(UUID);
+    expect(instance.uuid).toBe(UUID);
+    expect(ids()).toEqual(["reset", "prism"]);
+  });
+});
+
+describe("creates (POST) are not sent twice when they may have reached the server", () => {
+  it("not resent after a connection reset: APIConnectionError after exactly one request", async () => {
+    proxy.rule({ id: "reset", method: "POST", path: "/v1/instances", action: { type: "reset" } });
+    const error = await rejection(client().instances.create(CREATE));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APITimeoutError);
+    expect((error as Error).message).toContain("Not retried: a create may have reached the server");
+    expect(ids()).toEqual(["reset"]);
+  });
+
+  it("not resent after a 503: InternalServerError after exactly one request", async () => {
+    proxy.rule(status(503, "Service unavailable", { method: "POST", path: "/v1/instances" }));
+    const error = await rejection(client().instances.create(CREATE));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).apiMessage).toBe("Service unavailable");
+    expect(ids()).toEqual(["503"]);
+  });
+
+  it("resent after a 429 (not processed), with the same body each time", async () => {
+    proxy.rule(status(429, "Too many requests", { method: "POST", path: "/v1/instances", times: 2 }));
+    const created = await client().instances.create(CREATE);
+    expect(created).toMatchObject({ uuid: UUID, name: CREATE.name });
+    expect(ids()).toEqual(["429", "429", "prism"]);
+    for (const r of proxy.requests) {
+      expect(r.method).toBe("POST");
+      expect(r.body).toEqual(CREATE);
+      expect(r.headers["content-type"]).toContain("application/json");
+      expect(r.headers["content-length"]).toBe(proxy.requests[0]!.headers["content-length"]);
+    }
+  });
+});
+
+describe("retried requests", () => {
+  it("a batch PUT retried after 503s sends a fresh copy of the same body each time", async () => {
+    proxy.rule(status(503, "Service unavailable", { method: "PUT", path: "/v1/instances/stop", times: 2 }));
+    proxy.rule(failItems({ id: "echo", method: "PUT", path: "/v1/instances/stop" }));
+    const stopped = await client().instances.stop(["web", "db"], { force: true });
+    expect(stopped.map((i) => i.name)).toEqual(["web", "db"]);
+    expect(ids()).toEqual(["503", "503", "echo"]);
+    const body = [
+      { name: "web", force: true },
+      { name: "db", force: true },
+    ];
+    for (const r of proxy.requests) expect(r.body).toEqual(body);
+  });
+
+  it("every recorded request carries the token redacted, and nothing else in the record holds it", async () => {
+    proxy.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
+    await client().instances.get(UUID);
+    expect(proxy.requests).toHaveLength(2);
+    for (const r of proxy.requests) expect(r.headers.authorization).toBe("Bearer ***");
+    expect(JSON.stringify(proxy.requests)).not.toContain(TOKEN);
+  });
+});
+
+describe("the token appears in no error", () => {
+  const scenarios: [string, (ukc: UnikraftCloud) => Promise<unknown>, Rule[], unknown][] = [
+    ["401", (u) => u.instances.get(UUID), [status(401, "Unauthorized", { path: GET_PATH })], AuthenticationError],
+    ["429 exhausted", (u) => u.instances.get(UUID, { maxRetries: 1 }), [status(429, "Too many requests", { path: GET_PATH })], RateLimitError],
+    ["reset POST", (u) => u.instances.create(CREATE), [{ path: "/v1/instances", method: "POST", action: { type: "reset" } }], APIConnectionError],
+    ["timeout", (u) => u.instances.get(UUID, { timeoutMs: 30, maxRetries: 0 }), [{ path: GET_PATH, delayMs: 300, action: { type: "forward" } }], APITimeoutError],
+    ["batch", (u) => u.instances.start(["a", "ghost"]), [failItems({ path: "/v1/instances/start", failNames: ["ghost"] })], BatchError],
+    ["per item", (u) => u.instances.start("ghost"), [failItems({ path: "/v1/instances/start", failNames: ["ghost"] })], NotFoundError],
+    [
+      "wait timeout",
+      (u) => u.instances.wait(UUID, { timeoutMs: 20, maxServerWaitMs: 20 }),
+      [{ path: `${GET_PATH}/wait`, action: { type: "respond", status: 200, body: { status: "error", message: "Operation timed out", data: { instances: [{ uuid: UUID, state: "starting", error: 12 }] } } } }],
+      WaitTimeoutError,
+    ],
+  ];
+
+  it.each(scenarios)("%s", async (_, call, rules, type) => {
+    for (const rule of rules) proxy.rule(rule);
+    const error = await rejection(call(client()));
+    expect(error).toBeInstanceOf(type as new () => Error);
+    const e = error as Error;
+    for (const text of [String(e), e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10, showHidden: true })]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain("SECRET");
+    }
+    expect(JSON.stringify(proxy.requests)).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,134 @@
+// Behaviour of timeouts and aborts over real HTTP: the fault proxy holds answers back (delayMs)
+// longer than the client's timeout; outcomes are asserted by error class and request counts.
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { startFaultProxy, type FaultProxy, type Rule } from "../../../../tools/faults/index";
+import { AbortError, APIConnectionError, APITimeoutError, UnikraftCloud, type ClientOptions } from "../../src/index";
+
+const UUID = "123e4567-e89b-12d3-a456-426614174000";
+const GET_PATH = `/v1/instances/${UUID}`;
+const INSTANCE = { status: "success", data: { instances: [{ status: "success", uuid: UUID, name: "funky-town-g756b5d", state: "running" }] }, op_time_us: 1 };
+const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256 };
+
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy({ target: inject("prismUrl") });
+});
+beforeEach(() => proxy.reset());
+afterAll(() => proxy.stop());
+
+function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
+  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", ...options });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the proxy has recorded `n` requests (so an abort hits a request in flight). */
+async function arrived(n: number): Promise<void> {
+  while (proxy.requests.length < n) await sleep(2);
+}
+const slow = (delayMs: number, extra: Partial<Rule> = {}): Rule => ({ id: "slow", delayMs, action: { type: "forward" }, ...extra });
+const ids = () => proxy.requests.map((r) => r.ruleId ?? "prism");
+
+describe("timeouts", () => {
+  it("a GET slower than timeoutMs is retried, then rejects with APITimeoutError", async () => {
+    proxy.rule(slow(600, { path: GET_PATH }));
+    const error = await rejection(client({ timeoutMs: 100, maxRetries: 1 }).instances.get(UUID));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toContain(`GET ${GET_PATH} timed out after 100 ms (attempt 2)`);
+    expect(ids()).toEqual(["slow", "slow"]);
+  });
+
+  it("a GET that is slow once succeeds on the retry", async () => {
+    proxy.rule(slow(600, { path: GET_PATH, times: 1 }));
+    // The retry is answered by the proxy, not Prism: Prism's first answers can take 100+ ms.
+    proxy.rule({ id: "fast", path: GET_PATH, action: { type: "respond", status: 200, body: INSTANCE } });
+    const instance = await client({ timeoutMs: 100, maxRetries: 1 }).instances.get(UUID);
+    expect(instance).toEqual(INSTANCE.data.instances[0]);
+    expect(ids()).toEqual(["slow", "fast"]);
+  });
+
+  it("a POST (create) that times out is not sent again: exactly one request", async () => {
+    proxy.rule(slow(600, { method: "POST", path: "/v1/instances" }));
+    const error = await rejection(client({ timeoutMs: 100, maxRetries: 2 }).instances.create(CREATE));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect((error as Error).message).toContain("timed out after 100 ms (attempt 1)");
+    expect((error as Error).message).toContain("Not retried: a create may have reached the server");
+    expect(ids()).toEqual(["slow"]);
+  });
+
+  it("a per-request timeoutMs overrides the client's: longer", async () => {
+    proxy.rule(slow(200, { path: GET_PATH }));
+    const instance = await client({ timeoutMs: 50, maxRetries: 0 }).instances.get(UUID, { timeoutMs: 5000 });
+    expect(instance.uuid).toBe(UUID);
+    expect(ids()).toEqual(["slow"]);
+  });
+
+  it("a per-request timeoutMs overrides the client's: shorter", async () => {
+    proxy.rule(slow(400, { path: GET_PATH }));
+    const error = await rejection(client({ timeoutMs: 10_000, maxRetries: 0 }).instances.get(UUID, { timeoutMs: 50 }));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect((error as Error).message).toContain("timed out after 50 ms (attempt 1)");
+    expect(ids()).toEqual(["slow"]);
+  });
+});
+
+describe("aborts", () => {
+  it("a user AbortSignal aborts a delayed request: AbortError, no retry", async () => {
+    let answered = false;
+    proxy.rule({
+      id: "held",
+      path: GET_PATH,
+      delayMs: 400,
+      action: { type: "transform", transform: (body) => ((answered = true), body) },
+    });
+    const controller = new AbortController();
+    const pending = rejection(client({ maxRetries: 3 }).instances.get(UUID, { signal: controller.signal }));
+    await arrived(1);
+    controller.abort(new Error("user gave up"));
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toEqual(new Error("user gave up"));
+    expect(answered).toBe(false);
+    await sleep(450);
+    expect(answered).toBe(false); // the proxy found the connection closed
+    expect(ids()).toEqual(["held"]);
+  });
+
+  it("an abort during the wait between retries ends the call without another request", async () => {
+    proxy.rule({ id: "reset", path: GET_PATH, action: { type: "reset" } });
+    const controller = new AbortController();
+    const pending = rejection(client({ maxRetries: 3 }).instances.get(UUID, { signal: controller.signal }));
+    // The first attempt is reset at once; the backoff before the second is at least 375 ms.
+    await arrived(1);
+    await sleep(100);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+    expect(ids()).toEqual(["reset"]);
+  });
+
+  it("an already aborted signal sends nothing", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client().instances.get(UUID, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    expect(proxy.requests).toHaveLength(0);
+  });
+
+  it("aborting a create in flight: AbortError, one request", async () => {
+    proxy.rule(slow(400, { method: "POST", path: "/v1/instances" }));
+    const controller = new AbortController();
+    const pending = rejection(client().instances.create(CREATE, { signal: controller.signal }));
+    await arrived(1);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+    expect(ids()).toEqual(["slow"]);
+  });
+});

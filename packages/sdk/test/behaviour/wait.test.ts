@@ -1,0 +1,360 @@
+// Behaviour of waiting over real HTTP, through the fault proxy in front of Prism:
+// instances.wait (the server-side wait, repeated until the deadline), volumes.waitUntil and
+// certificates.waitUntil (polling). Outcomes and request counts come from the proxy's record.
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import {
+  failItems,
+  startFaultProxy,
+  stateSequence,
+  type FaultProxy,
+  type RecordedRequest,
+  type Rule,
+} from "../../../../tools/faults/index";
+import {
+  AbortError,
+  AuthenticationError,
+  BatchError,
+  NotFoundError,
+  UnikraftCloud,
+  WaitTimeoutError,
+  type ClientOptions,
+} from "../../src/index";
+
+const UUID = "123e4567-e89b-12d3-a456-426614174000";
+const NAME = "funky-town-g756b5d";
+const VOLUME_UUID = "c1d2e3f4-5678-90ab-cdef-1234567890ab";
+const CERT_UUID = "5b0c9d8e-7f6a-4b5c-8d9e-0f1a2b3c4d5e";
+const WAIT_ONE = /^\/v1\/instances\/[0-9a-f-]{36}\/wait$/;
+
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy({ target: inject("prismUrl") });
+});
+beforeEach(() => proxy.reset());
+afterAll(() => proxy.stop());
+
+function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
+  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", ...options });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the proxy has recorded `n` requests (so an abort hits a request in flight). */
+async function arrived(n: number): Promise<void> {
+  while (proxy.requests.length < n) await sleep(2);
+}
+const timeoutOf = (r: RecordedRequest) => Number(r.query.get("timeout_ms"));
+
+/**
+ * A wait endpoint that behaves like the API: it holds the request for `timeout_ms` (plus a
+ * little) when the instance is not in the asked state, then answers the wait timeout with the
+ * current state. `stateAt(n)` gives the state of the n-th request (0-based).
+ */
+function holdingWait(path: RegExp | string, stateAt: (n: number) => string, id = "hold"): Rule {
+  let n = 0;
+  return {
+    id,
+    method: "GET",
+    path,
+    action: {
+      type: "handle",
+      async handler(req) {
+        const state = stateAt(n++);
+        const wanted = req.query.get("state");
+        const uuid = /\/([0-9a-f-]{36})\/wait$/.exec(req.path)?.[1] ?? UUID;
+        if (state === wanted) {
+          return { status: 200, body: { status: "success", data: { instances: [{ status: "success", uuid, name: NAME, state }] }, op_time_us: 1 } };
+        }
+        await sleep(timeoutOf(req) + 5);
+        return {
+          status: 200,
+          body: {
+            status: "error",
+            message: "Operation timed out",
+            data: { instances: [{ status: "error", uuid, name: NAME, state, message: "Operation timed out", error: 12 }] },
+            op_time_us: 1,
+          },
+        };
+      },
+    },
+  };
+}
+
+describe("instances.wait: one instance", () => {
+  it("starting → starting → running resolves with the running instance after exactly 3 requests", async () => {
+    proxy.rule(stateSequence({ id: "states", path: WAIT_ONE, states: ["starting", "starting", "running"] }));
+    const ukc = client();
+    const instance = await ukc.instances.wait(UUID, { state: "running", timeoutMs: 10_000, maxServerWaitMs: 2000 });
+
+    expect(instance).toEqual({ status: "success", uuid: UUID, name: NAME, state: "running" });
+    expect(proxy.requests.map((r) => `${r.method} ${r.path} ${r.ruleId}`)).toEqual([
+      `GET /v1/instances/${UUID}/wait states`,
+      `GET /v1/instances/${UUID}/wait states`,
+      `GET /v1/instances/${UUID}/wait states`,
+    ]);
+    for (const r of proxy.requests) {
+      expect(r.query.get("state")).toBe("running");
+      // The remaining time (≈ 10 s) is longer than one server wait: each asks exactly maxServerWaitMs.
+      expect(timeoutOf(r)).toBe(2000);
+      expect(r.headers.authorization).toBe("Bearer ***");
+    }
+  });
+
+  it("each request asks for at most maxServerWaitMs and at most the time remaining; repeats the server wait until the deadline", async () => {
+    proxy.rule(holdingWait(WAIT_ONE, () => "starting"));
+    const ukc = client();
+    const timeoutMs = 1100;
+    const maxServerWaitMs = 400;
+    const t0 = Date.now();
+    const error = await rejection(ukc.instances.wait(UUID, { state: "running", timeoutMs, maxServerWaitMs }));
+
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect((error as WaitTimeoutError).lastSeen).toBe("starting");
+    expect((error as Error).message).toContain(`uuid '${UUID}' is starting`);
+    // 400 + 400 + the rest: three server waits fill the 1100 ms.
+    const asked = proxy.requests.map(timeoutOf);
+    expect(asked).toHaveLength(3);
+    expect(asked.slice(0, 2)).toEqual([400, 400]);
+    let held = 0;
+    for (const [i, r] of proxy.requests.entries()) {
+      expect(asked[i]).toBeGreaterThan(0);
+      expect(asked[i]).toBeLessThanOrEqual(maxServerWaitMs);
+      // Never more than what is left after the server waits already held…
+      expect(asked[i]).toBeLessThanOrEqual(timeoutMs - held);
+      // …and never less than what was left when the request arrived (same clock as the proxy).
+      expect(asked[i]).toBeGreaterThanOrEqual(Math.min(maxServerWaitMs, t0 + timeoutMs - r.at));
+      held += asked[i]!;
+    }
+    expect(asked[2]).toBeLessThanOrEqual(300);
+  });
+
+  it("the state never comes: WaitTimeoutError with the last state seen", async () => {
+    proxy.rule(holdingWait(WAIT_ONE, (n) => (n === 0 ? "starting" : "stopped")));
+    const ukc = client();
+    const error = await rejection(ukc.instances.wait(UUID, { state: "running", timeoutMs: 400, maxServerWaitMs: 250 }));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    const e = error as WaitTimeoutError<string>;
+    expect(e.lastSeen).toBe("stopped");
+    expect(e.elapsedMs).toBeGreaterThanOrEqual(400);
+    expect(proxy.requests.map(timeoutOf)).toHaveLength(2);
+    expect(proxy.requests.map(timeoutOf)[0]).toBe(250);
+  });
+
+  it("a 401 rejects at once after one request with AuthenticationError", async () => {
+    proxy.rule({
+      id: "401",
+      path: WAIT_ONE,
+      action: { type: "respond", status: 401, body: { status: "error", message: "Unauthorized", errors: [{ status: 401 }] } },
+    });
+    const ukc = client();
+    const error = await rejection(ukc.instances.wait(UUID, { state: "running", timeoutMs: 5000, maxServerWaitMs: 1000 }));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(401);
+    expect((error as AuthenticationError).apiMessage).toBe("Unauthorized");
+    expect(proxy.requests).toHaveLength(1);
+  });
+
+  it("a single name that is not found rejects with that item's NotFoundError", async () => {
+    proxy.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
+    const ukc = client();
+    const error = await rejection(ukc.instances.wait("ghost", { timeoutMs: 5000 }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).not.toBeInstanceOf(BatchError);
+    expect((error as NotFoundError).code).toBe(8);
+    expect((error as NotFoundError).apiMessage).toContain("No instance with name 'ghost'");
+    expect(proxy.requests).toHaveLength(1);
+  });
+
+  it("an AbortSignal ends a wait the server holds open, aborting the request in flight", async () => {
+    let answered = false;
+    proxy.rule({
+      id: "held",
+      path: WAIT_ONE,
+      delayMs: 400,
+      action: {
+        type: "handle",
+        handler: () => {
+          answered = true;
+          return { status: 200, body: { status: "success", data: { instances: [{ status: "success", uuid: UUID, state: "running" }] } } };
+        },
+      },
+    });
+    const ukc = client();
+    const controller = new AbortController();
+    const pending = rejection(ukc.instances.wait(UUID, { timeoutMs: 60_000, maxServerWaitMs: 30_000, signal: controller.signal }));
+    await arrived(1);
+    controller.abort();
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    // Rejected while the server still held the request…
+    expect(answered).toBe(false);
+    expect(proxy.requests).toHaveLength(1);
+    // …and the connection was closed: after its delay the proxy finds the socket gone and never answers.
+    await sleep(500);
+    expect(answered).toBe(false);
+    expect(proxy.requests).toHaveLength(1);
+  });
+});
+
+describe("instances.wait: many instances", () => {
+  it("one request per round naming every instance; resolves in caller order when all run", async () => {
+    proxy.rule(stateSequence({ id: "states", path: "/v1/instances/wait", states: ["starting", "running"] }));
+    const ukc = client();
+    const result = await ukc.instances.wait(["web", "db", "cache"], { timeoutMs: 10_000, maxServerWaitMs: 1000 });
+    expect(result.map((i) => [i.name, i.state])).toEqual([
+      ["web", "running"],
+      ["db", "running"],
+      ["cache", "running"],
+    ]);
+    expect(proxy.requests).toHaveLength(2);
+    for (const r of proxy.requests) {
+      expect(r.path).toBe("/v1/instances/wait");
+      expect(r.query.getAll("name")).toEqual(["web", "db", "cache"]);
+      expect(r.query.get("state")).toBe("running");
+      expect(timeoutOf(r)).toBe(1000);
+    }
+  });
+
+  it("asks again only for the instances still pending", async () => {
+    // web runs at once, db on the second round, cache on the third.
+    const runningFrom: Record<string, number> = { web: 0, db: 1, cache: 2 };
+    let round = 0;
+    proxy.rule({
+      id: "staggered",
+      path: "/v1/instances/wait",
+      action: {
+        type: "handle",
+        handler(req) {
+          const n = round++;
+          const instances = req.query.getAll("name").map((name, i) => {
+            const state = n >= runningFrom[name]! ? "running" : "starting";
+            return state === "running"
+              ? { status: "success", uuid: `00000000-0000-4000-8000-00000000000${i + 1}`, name, state }
+              : { status: "error", name, state, error: 12, message: "Operation timed out" };
+          });
+          return { status: 200, body: { status: "success", data: { instances }, op_time_us: 1 } };
+        },
+      },
+    });
+    const ukc = client();
+    const result = await ukc.instances.wait([{ name: "cache" }, "web", "db"], { timeoutMs: 10_000, maxServerWaitMs: 1000 });
+    expect(result.map((i) => i.name)).toEqual(["cache", "web", "db"]);
+    expect(result.every((i) => i.state === "running")).toBe(true);
+    expect(proxy.requests.map((r) => r.query.getAll("name"))).toEqual([["cache", "web", "db"], ["cache", "db"], ["cache"]]);
+  });
+
+  it("a not-found instance ends the wait with one BatchError: the others succeeded, the missing one failed", async () => {
+    proxy.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
+    const ukc = client();
+    const ghost = { name: "ghost" } as const;
+    const error = await rejection(ukc.instances.wait(["web", ghost, "db"], { timeoutMs: 5000 }));
+    expect(error).toBeInstanceOf(BatchError);
+    const e = error as BatchError<{ name?: string; state?: string }>;
+    expect(e.succeeded.map((i) => [i.name, i.state])).toEqual([
+      ["web", "running"],
+      ["db", "running"],
+    ]);
+    expect(e.failed).toHaveLength(1);
+    expect(e.failed[0]!.ref).toBe(ghost);
+    expect(e.failed[0]!.code).toBe(8);
+    expect(e.failed[0]!.message).toBe("No instance with name 'ghost'");
+    expect(e.failed[0]!.error).toBeInstanceOf(NotFoundError);
+    expect(proxy.requests).toHaveLength(1);
+  });
+
+  it("the deadline reports the last state of each pending instance", async () => {
+    proxy.rule({
+      id: "stuck",
+      path: "/v1/instances/wait",
+      action: {
+        type: "handle",
+        async handler(req) {
+          await sleep(timeoutOf(req) + 5);
+          const instances = req.query.getAll("name").map((name) =>
+            name === "web"
+              ? { status: "success", uuid: "00000000-0000-4000-8000-000000000001", name, state: "running" }
+              : { status: "error", name, state: "starting", error: 12, message: "Operation timed out" },
+          );
+          return { status: 200, body: { status: "error", message: "Operation timed out", data: { instances } } };
+        },
+      },
+    });
+    const ukc = client();
+    const error = await rejection(ukc.instances.wait(["web", "db"], { timeoutMs: 150, maxServerWaitMs: 1000 }));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect((error as WaitTimeoutError).lastSeen).toEqual({ db: "starting" });
+    expect(proxy.requests).toHaveLength(1);
+    expect(timeoutOf(proxy.requests[0]!)).toBeLessThanOrEqual(150);
+  });
+});
+
+/** A GET-by-UUID endpoint answering `kind` items whose state follows `states` (the last repeats). */
+function statesOf(kind: "volumes" | "certificates", uuid: string, states: string[], extra: Partial<Rule> = {}): Rule & { count: () => number } {
+  let n = 0;
+  return {
+    id: `${kind}-states`,
+    method: "GET",
+    path: `/v1/${kind}/${uuid}`,
+    ...extra,
+    action: {
+      type: "handle",
+      handler() {
+        const state = states[Math.min(n++, states.length - 1)];
+        return { status: 200, body: { status: "success", data: { [kind]: [{ status: "success", uuid, name: `${kind}-x`, state }] }, op_time_us: 1 } };
+      },
+    },
+    count: () => n,
+  };
+}
+
+describe.each([
+  { kind: "volumes" as const, uuid: VOLUME_UUID, from: "initializing", to: "available" },
+  { kind: "certificates" as const, uuid: CERT_UUID, from: "pending", to: "valid" },
+])("$kind.waitUntil", ({ kind, uuid, from, to }) => {
+  const waitUntil = (ukc: UnikraftCloud, options: Record<string, unknown>) =>
+    kind === "volumes"
+      ? ukc.volumes.waitUntil(uuid, { state: to as "available" }, options)
+      : ukc.certificates.waitUntil(uuid, { state: to as "valid" }, options);
+
+  it(`polls ${from} → ${from} → ${to} and resolves after exactly 3 GETs`, async () => {
+    proxy.rule(statesOf(kind, uuid, [from, from, to]));
+    const ukc = client();
+    const result = await waitUntil(ukc, { timeoutMs: 10_000, intervalMs: 5, jitter: 0 });
+    expect(result).toMatchObject({ uuid, state: to });
+    expect(proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET /v1/${kind}/${uuid}`));
+  });
+
+  it("the deadline rejects with WaitTimeoutError carrying the last item seen", async () => {
+    proxy.rule(statesOf(kind, uuid, [from]));
+    const ukc = client();
+    const error = await rejection(waitUntil(ukc, { timeoutMs: 120, intervalMs: 10, jitter: 0 }));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect((error as WaitTimeoutError<{ state: string; uuid: string }>).lastSeen).toMatchObject({ uuid, state: from });
+    expect(proxy.requests.length).toBeGreaterThanOrEqual(2);
+    expect(proxy.requests.every((r) => r.path === `/v1/${kind}/${uuid}`)).toBe(true);
+  });
+
+  it("abort aborts the GET in flight with AbortError (the proxy sees the connection close)", async () => {
+    const rule = statesOf(kind, uuid, [to], { delayMs: 400 });
+    proxy.rule(rule);
+    const ukc = client();
+    const controller = new AbortController();
+    const pending = rejection(waitUntil(ukc, { timeoutMs: 60_000, intervalMs: 5, signal: controller.signal }));
+    await arrived(1);
+    controller.abort();
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(rule.count()).toBe(0); // the delayed answer was still pending
+    await sleep(500);
+    expect(rule.count()).toBe(0); // and never sent: the socket was gone when the delay ended
+    expect(proxy.requests).toHaveLength(1);
+  });
+});
