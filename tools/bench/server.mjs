@@ -1,0 +1,86 @@
+// The tiny local API server of `pnpm bench`, run in a worker thread (so its work does not share
+// the event loop of the client being measured). It listens on a free 127.0.0.1 port, posts
+// { port } to its parent, and counts every request in workerData.counter (an Int32Array over a
+// SharedArrayBuffer, slot 0). It answers:
+//   GET /v1/instances/{uuid}  200, a fixed small envelope (the spec's example instance)
+//   PUT /v1/instances/stop    200, one success entry per item of the request body (names echoed)
+//   anything else             404
+import { createServer } from "node:http";
+import { parentPort, workerData } from "node:worker_threads";
+
+const counter = new Int32Array(workerData.counter);
+const UUID = "123e4567-e89b-12d3-a456-426614174000";
+
+// The example of GET /v1/instances/{uuid} in spec/openapi.yaml, serialized once.
+const INSTANCE_BODY = JSON.stringify({
+  status: "success",
+  data: {
+    instances: [
+      {
+        status: "success",
+        uuid: UUID,
+        name: "funky-town-g756b5d",
+        created_at: "2023-10-01T12:00:00Z",
+        state: "running",
+        private_fqdn: "funky-town-g756b5d.internal",
+        image: "nginx:latest",
+        memory_mb: 1024,
+        vcpus: 1,
+        args: ["--port=8080", "--debug"],
+        env: { ENV_VAR: "value" },
+        start_count: 6,
+        restart_count: 1,
+        started_at: "2023-10-01T12:00:00Z",
+        boot_time_us: 9000,
+        net_time_us: 11000,
+        restart_policy: "never",
+        tags: ["production"],
+      },
+    ],
+  },
+  op_time_us: 432,
+});
+
+function send(res, status, body) {
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  Atomics.add(counter, 0, 1);
+  const path = (req.url ?? "").split("?")[0];
+  if (req.method === "GET" && path.startsWith("/v1/instances/") && path.split("/").length === 4) {
+    return send(res, 200, INSTANCE_BODY);
+  }
+  if (req.method === "PUT" && path === "/v1/instances/stop") {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      let items;
+      try {
+        items = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch {
+        return send(res, 400, JSON.stringify({ status: "error", message: "body is not JSON" }));
+      }
+      if (!Array.isArray(items)) return send(res, 400, JSON.stringify({ status: "error", message: "body is not an array" }));
+      const instances = items.map((item, i) => ({
+        status: "success",
+        uuid: item.uuid ?? `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+        name: item.name,
+        state: "stopping",
+        previous_state: "running",
+      }));
+      send(res, 200, JSON.stringify({ status: "success", data: { instances }, op_time_us: 23 }));
+    });
+    return;
+  }
+  send(res, 404, JSON.stringify({ status: "error", message: `no route ${req.method} ${path}` }));
+});
+
+server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on("message", (msg) => {
+  if (msg === "close") {
+    server.closeAllConnections?.();
+    server.close(() => process.exit(0));
+  }
+});
