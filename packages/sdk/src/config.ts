@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   token: string;
   baseUrl: string;
   fetch: (input: Request) => Promise<Response>;
+  /** True when `fetch` is the runtime's own: the transport then calls it with (url, init), saving a Request copy. */
+  nativeFetch: boolean;
   timeoutMs: number;
   maxRetries: number;
   logger: Logger;
@@ -150,5 +152,5 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const level: LogLevel = options.logLevel ?? (envLevel as LogLevel | undefined) ?? (options.logger ? "debug" : "off");
   const logger = levelLogger(options.logger ?? consoleLogger, level);
 
-  return { token, baseUrl, fetch: fetchImpl, timeoutMs, maxRetries, logger, headers: { ...headers } };
+  return { token, baseUrl, fetch: fetchImpl, nativeFetch: options.fetch === undefined, timeoutMs, maxRetries, logger, headers: { ...headers } };
 }

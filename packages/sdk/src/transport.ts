@@ -89,6 +89,32 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+const BODY_READERS = ["text", "json", "arrayBuffer"] as const;
+
+/**
+ * Makes the body readers of a response clear the attempt's timer once the body is read, and turn
+ * an abort while reading into the SDK's error. The response is not copied.
+ */
+function timeBody(response: Response, timer: ReturnType<typeof setTimeout>, abortError: () => Error | undefined): Response {
+  (timer as { unref?: () => void }).unref?.();
+  for (const name of BODY_READERS) {
+    const read = response[name].bind(response) as () => Promise<unknown>;
+    Object.defineProperty(response, name, {
+      configurable: true,
+      value: async () => {
+        try {
+          return await read();
+        } catch (error) {
+          throw abortError() ?? error;
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    });
+  }
+  return response;
+}
+
 /** Creates the transport of a client. `forCall(options)` gives the fetch for one SDK call. */
 export function createTransport(config: ResolvedConfig) {
   const { logger } = config;
@@ -98,11 +124,15 @@ export function createTransport(config: ResolvedConfig) {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const userSignal = options.signal;
     const method = request.method;
-    const path = new URL(request.url).pathname + new URL(request.url).search;
+    const url = new URL(request.url);
+    const path = url.pathname + url.search;
     const isCreate = method === "POST";
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const headers = new Headers(request.headers);
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    let headers: Headers = request.headers;
+    if (options.headers) {
+      headers = new Headers(request.headers);
+      for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
+    }
 
     for (let attempt = 1; ; attempt++) {
       if (userSignal?.aborted) throw new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason });
@@ -110,62 +140,57 @@ export function createTransport(config: ResolvedConfig) {
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const started = Date.now();
       const canRetry = attempt <= maxRetries;
+      let response: Response;
       try {
-        let response: Response;
-        try {
-          response = await config.fetch(
-            new Request(request.url, {
-              method,
-              headers,
-              body: body === undefined ? null : body.slice(0),
-              signal: anySignal([userSignal, timeout.signal]),
-            }),
-          );
-          // Read the body inside the timeout, so a stalled body cannot hang the call.
-          const original = response;
-          const buffered = await original.arrayBuffer();
-          response = new Response(original.status === 204 || original.status === 304 ? null : buffered, {
-            status: original.status,
-            statusText: original.statusText,
-            headers: original.headers,
-          });
-          Object.defineProperty(response, "url", { value: original.url || request.url });
-        } catch (error) {
-          if (userSignal?.aborted) throw new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason });
-          const timedOut = timeout.signal.aborted;
-          const code = errorCode(error);
-          const reachedServer = timedOut || !(code && NEVER_REACHED.has(code));
-          const elapsed = Date.now() - started;
-          logger.debug(`${method} ${path} -> ${timedOut ? "timeout" : `connection error ${code ?? ""}`.trim()} (attempt ${attempt}/${maxRetries + 1}, ${elapsed} ms)`);
-          if (canRetry && !(isCreate && reachedServer)) {
-            const delay = backoffDelay(attempt);
-            logger.debug(`${method} ${path}: retrying in ${delay} ms`);
-            await sleep(delay, userSignal);
-            continue;
-          }
-          const why = isCreate && reachedServer && canRetry ? " Not retried: a create may have reached the server; check before creating again." : "";
-          if (timedOut) {
-            throw new APITimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${attempt}).${why} Raise timeoutMs if the operation is slow.`, { cause: error });
-          }
-          throw new APIConnectionError(
-            `${method} ${path}: could not reach ${new URL(request.url).origin}${code ? ` (${code})` : ""} (attempt ${attempt}).${why} Check the metro/baseUrl and the network.`,
-            { cause: error },
-          );
-        }
-        const elapsed = Date.now() - started;
-        logger.debug(`${method} ${path} -> ${response.status} (attempt ${attempt}/${maxRetries + 1}, ${elapsed} ms)`);
-        const retryable = RETRY_STATUS.has(response.status) && (!isCreate || response.status === 429);
-        if (canRetry && retryable) {
-          const asked = retryAfterMs(response.headers);
-          const delay = asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffDelay(attempt);
-          logger.debug(`${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
+        const init: RequestInit = {
+          method,
+          headers,
+          body: body === undefined ? null : body.slice(0),
+          signal: anySignal([userSignal, timeout.signal]),
+        };
+        response = config.nativeFetch ? await globalThis.fetch(request.url, init) : await config.fetch(new Request(request.url, init));
+      } catch (error) {
+        clearTimeout(timer);
+        if (userSignal?.aborted) throw new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason });
+        const timedOut = timeout.signal.aborted;
+        const code = errorCode(error);
+        const reachedServer = timedOut || !(code && NEVER_REACHED.has(code));
+        logger.debug(`${method} ${path} -> ${timedOut ? "timeout" : `connection error ${code ?? ""}`.trim()} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
+        if (canRetry && !(isCreate && reachedServer)) {
+          const delay = backoffDelay(attempt);
+          logger.debug(`${method} ${path}: retrying in ${delay} ms`);
           await sleep(delay, userSignal);
           continue;
         }
-        return response;
-      } finally {
-        clearTimeout(timer);
+        const why = isCreate && reachedServer && canRetry ? " Not retried: a create may have reached the server; check before creating again." : "";
+        if (timedOut) {
+          throw new APITimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${attempt}).${why} Raise timeoutMs if the operation is slow.`, { cause: error });
+        }
+        throw new APIConnectionError(
+          `${method} ${path}: could not reach ${url.origin}${code ? ` (${code})` : ""} (attempt ${attempt}).${why} Check the metro/baseUrl and the network.`,
+          { cause: error },
+        );
       }
+      logger.debug(`${method} ${path} -> ${response.status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
+      const retryable = RETRY_STATUS.has(response.status) && (!isCreate || response.status === 429);
+      if (canRetry && retryable) {
+        clearTimeout(timer);
+        void response.body?.cancel().catch(() => undefined);
+        const asked = retryAfterMs(response.headers);
+        const delay = asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffDelay(attempt);
+        logger.debug(`${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
+        await sleep(delay, userSignal);
+        continue;
+      }
+      if (!response.url) Object.defineProperty(response, "url", { value: request.url });
+      // The timeout also covers reading the body: the timer ends when the body has been read.
+      return timeBody(response, timer, () =>
+        userSignal?.aborted
+          ? new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason })
+          : timeout.signal.aborted
+            ? new APITimeoutError(`${method} ${path}: reading the response timed out after ${timeoutMs} ms (attempt ${attempt}).`)
+            : undefined,
+      );
     }
   }
 

@@ -125,6 +125,22 @@ describe("timeouts and abort", () => {
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
 
+  it("times out a body that stalls after the headers arrived, with APITimeoutError", async () => {
+    const stalled = async (request: Request) => {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"status":'));
+          request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+        },
+      });
+      return new Response(stream, { status: 200 });
+    };
+    const { t } = transportWith(stalled, { maxRetries: 0 });
+    const response = await t.forCall({ timeoutMs: 30 })(req("GET"));
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow(APITimeoutError);
+  });
+
   it("does not start when the signal is already aborted", async () => {
     const s = scripted([200]);
     const { t } = transportWith(s.fetch);
