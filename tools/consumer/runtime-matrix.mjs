@@ -4,7 +4,7 @@
 //   Node.js 20 (this machine's node), Node.js 22 and 24 (`npx -y -p node@N node`),
 //   Bun (`npx -y bun`) and Deno (`npx -y deno run -A`),
 // plus a headless-browser check when Chromium is installed (`apt-get install -y chromium`): the
-// packed @ukc/api bundled for the browser with esbuild, loaded in a page on another origin that
+// packed @ukc/api and @ukc/sdk bundled for the browser with esbuild, loaded in a page on another origin that
 // calls Prism (which sends CORS headers). Build first: `pnpm build && pnpm test:runtimes`.
 //
 // usage: node tools/consumer/runtime-matrix.mjs [--only node20,node22,node24,bun,deno,browser]
@@ -77,10 +77,11 @@ function findChromium() {
 }
 
 const PAGE = `<!doctype html>
-<html><head><meta charset="utf-8"><title>@ukc/api in a browser</title></head>
+<html><head><meta charset="utf-8"><title>@ukc/api and @ukc/sdk in a browser</title></head>
 <body><pre id="out">running</pre><script type="module" src="/bundle.js"></script></body></html>`;
 
 const BROWSER_ENTRY = `import { createClient } from "@ukc/api";
+import { UnikraftCloud, NotFoundError } from "@ukc/sdk";
 
 const baseUrl = new URLSearchParams(location.search).get("api");
 const out = { origin: location.origin, baseUrl, userAgent: navigator.userAgent };
@@ -92,7 +93,24 @@ try {
   out.names = (list.data?.data?.instances ?? []).map((instance) => instance.name);
   const missing = await api.GET("/v1/healthz", { headers: { Prefer: "code=404" } });
   out.notFound = missing.response.status;
-  out.ok = out.health === 200 && out.names.includes("funky-town-g756b5d") && out.notFound === 404;
+  // The SDK in the page: typed resources, log decoding, typed errors.
+  const ukc = new UnikraftCloud({ baseUrl, token: "test", maxRetries: 0 });
+  out.sdkHealth = typeof (await ukc.health()) === "object";
+  const instance = await ukc.instances.get("funky-town-g756b5d");
+  out.sdkInstance = instance.name;
+  const logs = await ukc.instances.logs("funky-town-g756b5d", { offset: 0, limit: 4096 });
+  out.sdkLogBytes = logs.end - logs.start;
+  out.sdkLogText = logs.text.length > 0;
+  try {
+    await ukc.instances.get("funky-town-g756b5d", { headers: { Prefer: "code=404" } });
+    out.sdkNotFound = "no error";
+  } catch (error) {
+    out.sdkNotFound = error instanceof NotFoundError ? "NotFoundError" : String(error);
+  }
+  out.ok =
+    out.health === 200 && out.names.includes("funky-town-g756b5d") && out.notFound === 404 &&
+    out.sdkHealth && out.sdkInstance === "funky-town-g756b5d" && out.sdkLogBytes > 0 && out.sdkLogText &&
+    out.sdkNotFound === "NotFoundError";
 } catch (error) {
   out.ok = false;
   out.error = String(error && error.stack ? error.stack : error);
@@ -103,7 +121,7 @@ await fetch("/result", { method: "POST", body: JSON.stringify(out) });
 
 /** Bundles the installed @ukc/api for the browser and loads it in headless Chromium against Prism. */
 async function runBrowser(project) {
-  const base = { id: "browser", label: "Chromium (headless)", packages: "@ukc/api (esbuild bundle)" };
+  const base = { id: "browser", label: "Chromium (headless)", packages: "@ukc/api + @ukc/sdk (esbuild bundle)" };
   const chromium = findChromium();
   if (!chromium) {
     return { ...base, version: "-", ok: undefined, seconds: "-", problems: ["not run: no chromium on PATH (Debian: apt-get install -y chromium)"] };
@@ -128,8 +146,10 @@ async function runBrowser(project) {
   const inputs = Object.keys(built.metafile.inputs);
   const bundleKb = (readFileSync(join(dir, "bundle.js")).length / 1024).toFixed(1);
   const problems = [];
-  if (!inputs.some((input) => input.includes("node_modules/@ukc/api/dist/index.js"))) {
-    problems.push(`the bundle did not use the installed @ukc/api ESM build: ${inputs.join(", ")}`);
+  for (const pkg of ["api", "sdk"]) {
+    if (!inputs.some((input) => input.includes(`node_modules/@ukc/${pkg}/dist/index.js`))) {
+      problems.push(`the bundle did not use the installed @ukc/${pkg} ESM build: ${inputs.join(", ")}`);
+    }
   }
 
   const { startMock } = await import(pathToFileURL(join(project, "node_modules", "@ukc", "mock", "dist", "index.js")).href);
@@ -197,7 +217,7 @@ async function runBrowser(project) {
     ...base,
     version,
     ok: problems.length === 0,
-    packages: `@ukc/api (esbuild bundle, ${bundleKb} KiB) from ${page?.origin ?? "?"} to Prism ${mock.url}`,
+    packages: `@ukc/api + @ukc/sdk (esbuild bundle, ${bundleKb} KiB) from ${page?.origin ?? "?"} to Prism ${mock.url}`,
     seconds: ((Date.now() - started) / 1000).toFixed(1),
     problems,
     page,
