@@ -418,6 +418,14 @@ function instanceIdentities(req: RecordedRequest, opts: { uuid?: string; name?: 
   });
 }
 
+/** The rule fields of a rule builder's options: `id`, `method` (default `defaultMethod`), `path`, `delayMs`. */
+function ruleFields(
+  opts: { id?: string | undefined; method?: string | undefined; path: RegExp | string; delayMs?: number | undefined },
+  defaultMethod?: string,
+): Omit<Rule, "action"> {
+  return { id: opts.id, method: opts.method ?? defaultMethod, path: opts.path, delayMs: opts.delayMs };
+}
+
 /** Options of {@link stateSequence}. */
 export interface StateSequenceOptions {
   /** The wait or get endpoint, e.g. `/^\/v1\/instances\/[^/]+\/wait$/` or `"/v1/instances/wait"`. */
@@ -451,10 +459,7 @@ export function stateSequence(opts: StateSequenceOptions): Rule {
   if (opts.states.length === 0) throw new Error("stateSequence: states must not be empty");
   let next = 0;
   return {
-    id: opts.id,
-    method: opts.method ?? "GET",
-    path: opts.path,
-    delayMs: opts.delayMs,
+    ...ruleFields(opts, "GET"),
     action: {
       type: "handle",
       handler(req) {
@@ -507,10 +512,7 @@ export interface ScriptedLogsOptions {
 export function scriptedLogs(opts: ScriptedLogsOptions): Rule {
   const maxBytes = opts.maxBytes ?? 16383;
   return {
-    id: opts.id,
-    method: opts.method ?? "GET",
-    path: opts.path,
-    delayMs: opts.delayMs,
+    ...ruleFields(opts, "GET"),
     action: {
       type: "handle",
       handler(req) {
@@ -605,10 +607,7 @@ export function failItems(opts: FailItemsOptions): Rule {
   const failIndexes = new Set(opts.failIndexes ?? []);
   const failNames = new Set(opts.failNames ?? []);
   return {
-    id: opts.id,
-    method: opts.method,
-    path: opts.path,
-    delayMs: opts.delayMs,
+    ...ruleFields(opts),
     action: {
       type: "transform",
       transform(body, req) {

@@ -161,6 +161,17 @@ export interface UpdateMethod<P extends string, T> {
 export type UpdateItem<P extends string> = ParsedRef & RawOperation<P>;
 
 /**
+ * For the `send` of {@link updater}: when the body is one operation on a UUID, that UUID and the
+ * operation, for the resource's by-UUID endpoint (`PATCH /v1/…/{uuid}`); otherwise `undefined`, and
+ * the body goes to the batch endpoint.
+ */
+export function singleUUIDUpdate<P extends string>(body: readonly UpdateItem<P>[]): { uuid: string; op: RawOperation<P> } | undefined {
+  const [first] = body;
+  if (body.length !== 1 || !("uuid" in first!)) return undefined;
+  return { uuid: first.uuid, op: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } };
+}
+
+/**
  * Builds an update method. The patch becomes operations; every reference gets every operation in
  * one request; the result of a reference is its first operation's item when all of its operations
  * succeeded, and each failed operation is reported with the reference it belongs to.

@@ -7,16 +7,8 @@
  * returned (`end` exclusive). A negative request `offset` counts from the end; one request
  * returns at most 16,383 bytes. Everything here runs on Node 20+, Bun, Deno and browsers.
  */
-import {
-  AbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConfigurationError,
-  NotFoundError,
-  PermissionDeniedError,
-  UnprocessableEntityError,
-  ValidationError,
-} from "./errors.js";
+import { AbortError, ValidationError } from "./errors.js";
+import { isPermanentError } from "./poll.js";
 import { sleep } from "./transport.js";
 
 /** The most bytes one log request returns. */
@@ -381,19 +373,6 @@ function checkMs(field: string, value: number): number {
   return value;
 }
 
-/** Errors that the same request will hit again: thrown at once, not retried. */
-function isPermanent(error: unknown): boolean {
-  return (
-    error instanceof ValidationError ||
-    error instanceof ConfigurationError ||
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError ||
-    error instanceof BadRequestError ||
-    error instanceof UnprocessableEntityError
-  );
-}
-
 function abortError(signal: AbortSignal): AbortError {
   return new AbortError("Following the logs was aborted by its AbortSignal", { cause: signal.reason });
 }
@@ -524,7 +503,7 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
     } catch (error) {
       check();
       failures++;
-      if (failures > s.retries || isPermanent(error)) throw error;
+      if (failures > s.retries || isPermanentError(error)) throw error;
       s.onError?.(error, failures);
       await pause(Math.min(s.intervalMs * 2 ** (failures - 1), s.maxIntervalMs));
       continue;

@@ -8,13 +8,15 @@ import {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  makeAPIError,
   NotFoundError,
   PermissionDeniedError,
   UnprocessableEntityError,
   ValidationError,
   WaitTimeoutError,
 } from "./errors.js";
-import { sleep } from "./transport.js";
+import { describeRef, parseRef, type Ref } from "./refs.js";
+import { sleep, type RequestOptions } from "./transport.js";
 
 /** The backoff schedule of {@link waitFor}. */
 export interface PollScheduleOptions {
@@ -80,8 +82,11 @@ export function* pollDelays(options: PollScheduleOptions = {}): Generator<number
   }
 }
 
-/** Errors a later check cannot fix: they end the wait at once. */
-function isFatal(error: unknown): boolean {
+/**
+ * Errors that the same request will hit again, so a later check cannot fix them: they end a wait
+ * (and a log follow) at once instead of being retried.
+ */
+export function isPermanentError(error: unknown): boolean {
   return (
     error instanceof AuthenticationError ||
     error instanceof PermissionDeniedError ||
@@ -184,7 +189,7 @@ export async function waitFor<T>(
     } else if (outcome.error === DEADLINE) {
       break;
     } else {
-      if (isFatal(outcome.error)) throw outcome.error;
+      if (isPermanentError(outcome.error)) throw outcome.error;
       lastError = outcome.error;
     }
     if (final) break;
@@ -217,4 +222,92 @@ export async function waitFor<T>(
     Object.defineProperty(error, "cause", { value: lastError, writable: true, configurable: true, enumerable: false });
   }
   throw error;
+}
+
+/** What {@link waitForState} reads of a resource: its state, and its name or UUID for messages. */
+interface StatefulItem {
+  state?: string | undefined;
+  uuid?: string | undefined;
+  name?: string | undefined;
+}
+
+/** A resource that has states and is read by one GET, for {@link waitForState}. */
+export interface StatefulResource<T extends StatefulItem> {
+  /** The resource, for messages: "volume". */
+  kind: string;
+  /** Every state of the resource. */
+  states: readonly string[];
+  /** A state shown in the message for a malformed condition: "available". */
+  example: string;
+  /** Reads one item. */
+  get: (ref: Ref, options: RequestOptions) => Promise<T>;
+}
+
+/** The condition of a resource's `waitUntil()`: a predicate, or the state(s) to reach. */
+export type StateCondition<T> = ((item: T) => boolean) | { state: string | readonly string[] };
+
+/** Options of a resource's `waitUntil()`: those of {@link waitFor}, and the request options of each GET. */
+export type StateWaitOptions = Omit<WaitForOptions, "description" | "random"> & Omit<RequestOptions, "timeoutMs" | "signal">;
+
+/**
+ * Turns a `waitUntil()` condition into the `until` of {@link waitFor} and a description of what is
+ * awaited. The state(s) are checked against the resource's states first (nothing is sent for a bad
+ * one). An item in the `error` state will not reach another state by itself: unless `error` is
+ * awaited, it ends the wait at once with an `APIError`, not at the deadline.
+ */
+function stateCondition<T extends StatefulItem>(
+  resource: StatefulResource<T>,
+  condition: StateCondition<T>,
+): { until: (item: T) => boolean; what: string } {
+  const { kind, states: allowed, example } = resource;
+  if (typeof condition === "function") return { until: condition, what: "the condition to hold" };
+  if (!condition || typeof condition !== "object") {
+    throw new ValidationError("condition", `expected a predicate (${kind}) => boolean or { state: '${example}' }`);
+  }
+  const states = (typeof condition.state === "string" ? [condition.state] : Array.isArray(condition.state) ? condition.state : []) as string[];
+  if (states.length === 0) throw new ValidationError("condition.state", `give a state: ${allowed.join(", ")}`);
+  for (const state of states) {
+    if (!allowed.includes(state)) {
+      throw new ValidationError("condition.state", `'${state}' is not a ${kind} state; use ${allowed.join(", ")}`);
+    }
+  }
+  const what = states.join(" or ");
+  return {
+    until: (item) => {
+      if (item.state === undefined) return false;
+      if (states.includes(item.state)) return true;
+      if (item.state === "error") {
+        const described = item.name !== undefined ? `${kind} '${item.name}'` : `${kind} ${item.uuid ?? "(unknown)"}`;
+        throw makeAPIError({ status: 200, message: `${described} is in the error state while waiting for ${what}`, body: item });
+      }
+      return false;
+    },
+    what,
+  };
+}
+
+/**
+ * The `waitUntil()` of a resource with states: polls `resource.get(ref)` with {@link waitFor} until
+ * the item is in one of the given states or the predicate holds (see {@link stateCondition}), and
+ * resolves with the item as last read. The reference and the condition are checked before anything
+ * is sent.
+ */
+export async function waitForState<T extends StatefulItem>(
+  resource: StatefulResource<T>,
+  ref: Ref,
+  condition: StateCondition<T>,
+  options: StateWaitOptions,
+): Promise<T> {
+  const parsed = parseRef(ref);
+  const { until, what } = stateCondition(resource, condition);
+  const { timeoutMs, intervalMs, maxIntervalMs, factor, jitter, signal, ...request } = options;
+  return waitFor((checkSignal) => resource.get(ref, { ...request, signal: checkSignal }), until, {
+    timeoutMs,
+    intervalMs,
+    maxIntervalMs,
+    factor,
+    jitter,
+    signal,
+    description: `${resource.kind} ${describeRef(parsed)} to be ${what}`,
+  });
 }

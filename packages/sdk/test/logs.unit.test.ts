@@ -234,6 +234,16 @@ function logServer(options: { maxPage?: number; before?: (call: number, server: 
 }
 type LogServer = ReturnType<typeof logServer>;
 
+/** A `fetchPage` that answers `pages` in turn, recording the offset asked for by each call. */
+function pagesInTurn(pages: LogPage[]) {
+  const offsets: number[] = [];
+  const fetchPage = async (offset: number): Promise<LogPage> => {
+    offsets.push(offset);
+    return pages[offsets.length - 1]!;
+  };
+  return { fetchPage, offsets };
+}
+
 async function collect(events: AsyncIterable<LogEvent>): Promise<LogEvent[]> {
   const out: LogEvent[] = [];
   for await (const e of events) out.push(e);
@@ -345,20 +355,11 @@ describe("followLogs", () => {
   });
 
   it("from 'start' begins at the oldest byte held, even when the first answer is empty", async () => {
-    const pages: LogPage[] = [
+    const { fetchPage, offsets } = pagesInTurn([
       { output: "", available: { start: 30, end: 30 }, range: { start: 0, end: 0 }, state: "running" },
       { output: b64(utf8("later")), available: { start: 30, end: 35 }, range: { start: 30, end: 35 }, state: "stopped" },
-    ];
-    const offsets: number[] = [];
-    const events = await collect(
-      followLogs(
-        async (offset) => {
-          offsets.push(offset);
-          return pages[offsets.length - 1]!;
-        },
-        { intervalMs: 1 },
-      ),
-    );
+    ]);
+    const events = await collect(followLogs(fetchPage, { intervalMs: 1 }));
     expect(events).toEqual([{ type: "data", text: "later", start: 30, end: 35 }]);
     expect(offsets).toEqual([0, 30]);
   });
@@ -505,21 +506,12 @@ describe("followLogs", () => {
   });
 
   it("reports a gap when the server answers an empty page and holds only later bytes, and reads them", async () => {
-    const pages: LogPage[] = [
+    const { fetchPage, offsets } = pagesInTurn([
       // Stopped already: the empty answer must not end the follow before 50..53 is read.
       { output: "", available: { start: 50, end: 53 }, range: { start: 0, end: 0 }, state: "stopped" },
       { output: b64(utf8("xyz")), available: { start: 50, end: 53 }, range: { start: 50, end: 53 }, state: "stopped" },
-    ];
-    const offsets: number[] = [];
-    const events = await collect(
-      followLogs(
-        async (offset) => {
-          offsets.push(offset);
-          return pages[offsets.length - 1]!;
-        },
-        { from: 20, intervalMs: 1 },
-      ),
-    );
+    ]);
+    const events = await collect(followLogs(fetchPage, { from: 20, intervalMs: 1 }));
     expect(events).toEqual([
       { type: "gap", start: 20, end: 50, bytes: 30, reason: expect.any(String) as string },
       { type: "data", text: "xyz", start: 50, end: 53 },

@@ -6,10 +6,10 @@ import type { Certificate, CreateCertificateRequest, DeleteCertificatesResponseD
 import { batchOf, perRef, settle } from "../batch.js";
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
-import { makeAPIError, ValidationError } from "../errors.js";
+import { ValidationError } from "../errors.js";
 import { paginate, type ListOptions } from "../pagination.js";
-import { waitFor, type WaitForOptions } from "../poll.js";
-import { describeRef, NAME_PATTERN, parseRef, parseRefs, type Ref } from "../refs.js";
+import { waitForState, type WaitForOptions } from "../poll.js";
+import { NAME_PATTERN, parseRefs, type Ref } from "../refs.js";
 import type { RequestOptions } from "../transport.js";
 
 /** The states of a certificate (`Certificate.state`). */
@@ -61,37 +61,6 @@ function checkCreate(params: unknown): CreateCertificateRequest {
     throw new ValidationError("params.pkey", "must be the private key in PEM (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----); its content is not shown here");
   }
   return p as unknown as CreateCertificateRequest;
-}
-
-function describeItem(item: { uuid?: string | undefined; name?: string | undefined }): string {
-  return item.name !== undefined ? `certificate '${item.name}'` : `certificate ${item.uuid ?? "(unknown)"}`;
-}
-
-function conditionOf(condition: CertificateCondition): { until: (c: Certificate) => boolean; what: string } {
-  if (typeof condition === "function") return { until: condition, what: "the condition to hold" };
-  if (!condition || typeof condition !== "object") {
-    throw new ValidationError("condition", "expected a predicate (certificate) => boolean or { state: 'valid' }");
-  }
-  const states = (typeof condition.state === "string" ? [condition.state] : Array.isArray(condition.state) ? condition.state : []) as string[];
-  if (states.length === 0) throw new ValidationError("condition.state", `give a state: ${CERTIFICATE_STATES.join(", ")}`);
-  for (const state of states) {
-    if (!(CERTIFICATE_STATES as readonly string[]).includes(state)) {
-      throw new ValidationError("condition.state", `'${state}' is not a certificate state; use ${CERTIFICATE_STATES.join(", ")}`);
-    }
-  }
-  const what = states.join(" or ");
-  return {
-    until: (c) => {
-      if (c.state === undefined) return false;
-      if (states.includes(c.state)) return true;
-      // A certificate in the error state will not reach another state by itself: fail now, not at the deadline.
-      if (c.state === "error") {
-        throw makeAPIError({ status: 200, message: `${describeItem(c)} is in the error state while waiting for ${what}`, body: c });
-      }
-      return false;
-    },
-    what,
-  };
 }
 
 /** TLS certificates of Unikraft Cloud. */
@@ -179,18 +148,7 @@ export function certificates(ctx: Context) {
      * @example const cert = await ukc.certificates.waitUntil("example", { state: "valid" }, { timeoutMs: 120_000 });
      */
     async waitUntil(ref: Ref, condition: CertificateCondition, options: CertificateWaitOptions = {}): Promise<Certificate> {
-      const parsed = parseRef(ref);
-      const { until, what } = conditionOf(condition);
-      const { timeoutMs, intervalMs, maxIntervalMs, factor, jitter, signal, ...request } = options;
-      return waitFor((checkSignal) => getOne(ref, { ...request, signal: checkSignal }), until, {
-        timeoutMs,
-        intervalMs,
-        maxIntervalMs,
-        factor,
-        jitter,
-        signal,
-        description: `certificate ${describeRef(parsed)} to be ${what}`,
-      });
+      return waitForState({ kind: "certificate", states: CERTIFICATE_STATES, example: "valid", get: getOne }, ref, condition, options);
     },
   };
 }

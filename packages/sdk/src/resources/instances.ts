@@ -14,7 +14,7 @@ import type {
   UpdateInstancesResponseUpdatedInstance,
   WaitInstanceResponseWaitedInstance,
 } from "@ukc/api";
-import { batchOf, oneOrThrow, perRef, refQuery, settle, updater } from "../batch.js";
+import { batchOf, oneOrThrow, perRef, refQuery, settle, singleUUIDUpdate, updater } from "../batch.js";
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
 import { ValidationError } from "../errors.js";
@@ -142,18 +142,13 @@ export function instances(ctx: Context) {
       INSTANCE_PROPS,
       INSTANCE_LIST_PROPS,
       async (body, options) => {
-        const [first] = body;
-        const env =
-          body.length === 1 && "uuid" in first!
-            ? await envelope(
-                "PATCH",
-                ctx.api.PATCH("/v1/instances/{uuid}", {
-                  params: { path: { uuid: first.uuid } },
-                  body: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } as UpdateInstanceByUUIDRequestBody,
-                  ...via(ctx, options),
-                }),
-              )
-            : await envelope("PATCH", ctx.api.PATCH("/v1/instances", { body: body as UpdateInstancesRequest[], ...via(ctx, options) }));
+        const one = singleUUIDUpdate(body);
+        const env = one
+          ? await envelope(
+              "PATCH",
+              ctx.api.PATCH("/v1/instances/{uuid}", { params: { path: { uuid: one.uuid } }, body: one.op as UpdateInstanceByUUIDRequestBody, ...via(ctx, options) }),
+            )
+          : await envelope("PATCH", ctx.api.PATCH("/v1/instances", { body: body as UpdateInstancesRequest[], ...via(ctx, options) }));
         return { items: env.data?.instances, message: env.message };
       },
     ),

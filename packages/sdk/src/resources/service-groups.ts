@@ -10,7 +10,7 @@ import type {
   UpdateServiceGroupsRequestItem,
   UpdateServiceGroupsResponseUpdatedServiceGroup,
 } from "@ukc/api";
-import { batchOf, perRef, settle, updater, type UpdateMethod } from "../batch.js";
+import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
 import { ValidationError } from "../errors.js";
@@ -94,18 +94,13 @@ export function serviceGroups(ctx: Context) {
     SERVICE_GROUP_PROPS,
     SERVICE_GROUP_LIST_PROPS,
     async (body, options) => {
-      const [first] = body;
-      const env =
-        body.length === 1 && "uuid" in first!
-          ? await envelope(
-              "PATCH",
-              ctx.api.PATCH("/v1/services/{uuid}", {
-                params: { path: { uuid: first.uuid } },
-                body: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } as UpdateServiceGroupByUUIDRequestBody,
-                ...via(ctx, options),
-              }),
-            )
-          : await envelope("PATCH", ctx.api.PATCH("/v1/services", { body: body as UpdateServiceGroupsRequestItem[], ...via(ctx, options) }));
+      const one = singleUUIDUpdate(body);
+      const env = one
+        ? await envelope(
+            "PATCH",
+            ctx.api.PATCH("/v1/services/{uuid}", { params: { path: { uuid: one.uuid } }, body: one.op as UpdateServiceGroupByUUIDRequestBody, ...via(ctx, options) }),
+          )
+        : await envelope("PATCH", ctx.api.PATCH("/v1/services", { body: body as UpdateServiceGroupsRequestItem[], ...via(ctx, options) }));
       return { items: env.data?.service_groups, message: env.message };
     },
   );

@@ -9,7 +9,7 @@ import type {
   UpdateTemplateByUUIDRequestBody,
   UpdateTemplatesRequestItem,
 } from "@ukc/api";
-import { batchOf, perRef, updater, type UpdateMethod } from "../batch.js";
+import { batchOf, perRef, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
 import { ValidationError } from "../errors.js";
@@ -44,18 +44,13 @@ export function templates(ctx: Context) {
   const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
 
   const update = updater<TemplateProp, UpdateInstancesResponseUpdatedInstance>("update template", TEMPLATE_PROPS, TEMPLATE_LIST_PROPS, async (body, options) => {
-    const [first] = body;
-    const env =
-      body.length === 1 && "uuid" in first!
-        ? await envelope(
-            "PATCH",
-            ctx.api.PATCH("/v1/instances/templates/{uuid}", {
-              params: { path: { uuid: first.uuid } },
-              body: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } as UpdateTemplateByUUIDRequestBody,
-              ...via(ctx, options),
-            }),
-          )
-        : await envelope("PATCH", ctx.api.PATCH("/v1/instances/templates", { body: body as UpdateTemplatesRequestItem[], ...via(ctx, options) }));
+    const one = singleUUIDUpdate(body);
+    const env = one
+      ? await envelope(
+          "PATCH",
+          ctx.api.PATCH("/v1/instances/templates/{uuid}", { params: { path: { uuid: one.uuid } }, body: one.op as UpdateTemplateByUUIDRequestBody, ...via(ctx, options) }),
+        )
+      : await envelope("PATCH", ctx.api.PATCH("/v1/instances/templates", { body: body as UpdateTemplatesRequestItem[], ...via(ctx, options) }));
     return { items: env.data?.instances, message: env.message };
   });
 

@@ -15,14 +15,14 @@ import type {
   UpdateVolumesResponseUpdatedVolume,
   Volume,
 } from "@ukc/api";
-import { batchOf, perRef, settle, updater, type UpdateMethod } from "../batch.js";
+import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
 import { via, type Context } from "../context.js";
 import { envelope } from "../envelope.js";
-import { makeAPIError, ValidationError } from "../errors.js";
+import { ValidationError } from "../errors.js";
 import { paginate, type ListOptions } from "../pagination.js";
 import { toOperations, type RawOperation } from "../patch.js";
-import { waitFor, type WaitForOptions } from "../poll.js";
-import { describeRef, NAME_PATTERN, parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
+import { waitForState, type WaitForOptions } from "../poll.js";
+import { NAME_PATTERN, parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
 import type { RequestOptions } from "../transport.js";
 
 /** The states of a volume (`Volume.state`). */
@@ -133,54 +133,18 @@ function mountPaths(at: unknown, count: number): string[] {
   return list as string[];
 }
 
-function describeItem(item: { uuid?: string | undefined; name?: string | undefined }): string {
-  return item.name !== undefined ? `volume '${item.name}'` : `volume ${item.uuid ?? "(unknown)"}`;
-}
-
-function conditionOf(condition: VolumeCondition): { until: (volume: Volume) => boolean; what: string } {
-  if (typeof condition === "function") return { until: condition, what: "the condition to hold" };
-  if (!condition || typeof condition !== "object") {
-    throw new ValidationError("condition", "expected a predicate (volume) => boolean or { state: 'available' }");
-  }
-  const states = (typeof condition.state === "string" ? [condition.state] : Array.isArray(condition.state) ? condition.state : []) as string[];
-  if (states.length === 0) throw new ValidationError("condition.state", `give a state: ${VOLUME_STATES.join(", ")}`);
-  for (const state of states) {
-    if (!(VOLUME_STATES as readonly string[]).includes(state)) {
-      throw new ValidationError("condition.state", `'${state}' is not a volume state; use ${VOLUME_STATES.join(", ")}`);
-    }
-  }
-  const what = states.join(" or ");
-  return {
-    until: (volume) => {
-      if (volume.state === undefined) return false;
-      if (states.includes(volume.state)) return true;
-      // A volume in the error state will not reach another state by itself: fail now, not at the deadline.
-      if (volume.state === "error") {
-        throw makeAPIError({ status: 200, message: `${describeItem(volume)} is in the error state while waiting for ${what}`, body: volume });
-      }
-      return false;
-    },
-    what,
-  };
-}
-
 /** Volumes of Unikraft Cloud. */
 export function volumes(ctx: Context) {
   const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
 
   const update = updater<VolumeProp, UpdateVolumesResponseUpdatedVolume>("update volume", VOLUME_PROPS, VOLUME_LIST_PROPS, async (body, options) => {
-    const [first] = body;
-    const env =
-      body.length === 1 && "uuid" in first!
-        ? await envelope(
-            "PATCH",
-            ctx.api.PATCH("/v1/volumes/{uuid}", {
-              params: { path: { uuid: first.uuid } },
-              body: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } as UpdateVolumeByUUIDRequestBody,
-              ...via(ctx, options),
-            }),
-          )
-        : await envelope("PATCH", ctx.api.PATCH("/v1/volumes", { body: body as UpdateVolumesRequestItem[], ...via(ctx, options) }));
+    const one = singleUUIDUpdate(body);
+    const env = one
+      ? await envelope(
+          "PATCH",
+          ctx.api.PATCH("/v1/volumes/{uuid}", { params: { path: { uuid: one.uuid } }, body: one.op as UpdateVolumeByUUIDRequestBody, ...via(ctx, options) }),
+        )
+      : await envelope("PATCH", ctx.api.PATCH("/v1/volumes", { body: body as UpdateVolumesRequestItem[], ...via(ctx, options) }));
     return { items: env.data?.volumes, message: env.message };
   });
 
@@ -339,18 +303,7 @@ export function volumes(ctx: Context) {
      * @example const vol = await ukc.volumes.waitUntil("pgdata", { state: "available" }, { timeoutMs: 30_000 });
      */
     async waitUntil(ref: Ref, condition: VolumeCondition, options: VolumeWaitOptions = {}): Promise<Volume> {
-      const parsed = parseRef(ref);
-      const { until, what } = conditionOf(condition);
-      const { timeoutMs, intervalMs, maxIntervalMs, factor, jitter, signal, ...request } = options;
-      return waitFor((checkSignal) => getOne(ref, { ...request, signal: checkSignal }), until, {
-        timeoutMs,
-        intervalMs,
-        maxIntervalMs,
-        factor,
-        jitter,
-        signal,
-        description: `volume ${describeRef(parsed)} to be ${what}`,
-      });
+      return waitForState({ kind: "volume", states: VOLUME_STATES, example: "available", get: getOne }, ref, condition, options);
     },
   };
 }

@@ -1,38 +1,13 @@
 // Behaviour of batch calls over real HTTP: Prism answers, the fault proxy rewrites the answer to
 // one entry per request item and fails the chosen ones (HTTP 200, per-item errors, as the API
 // does). A batch rejects with ONE BatchError holding every success and every failure.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { echoBatch, failItems, startFaultProxy, syntheticUuid, type FaultProxy } from "../../../../tools/faults/index";
-import {
-  add,
-  APIError,
-  BatchError,
-  ConflictError,
-  NotFoundError,
-  UnikraftCloud,
-  type ClientOptions,
-  type Ref,
-} from "../../src/index";
+import { describe, expect, it } from "vitest";
+import { echoBatch, failItems, syntheticUuid } from "../../../../tools/faults/index";
+import { add, APIError, BatchError, ConflictError, NotFoundError, UnikraftCloud, type Ref } from "../../src/index";
+import { proxy, proxyClient, rejection, useFaultProxy } from "./support";
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
-
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", maxRetries: 0, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
+useFaultProxy();
+const client = proxyClient({ maxRetries: 0 });
 
 type Item = { uuid?: string; name?: string; status?: string };
 type Call = (ukc: UnikraftCloud, refs: Ref[]) => Promise<Item[]>;

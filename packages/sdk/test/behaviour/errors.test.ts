@@ -1,7 +1,6 @@
 // Behaviour of error answers over real HTTP: HTTP statuses to typed errors with the envelope's
 // message, errors and the request id; bodies that are not JSON; and debug logging.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startFaultProxy, type FaultProxy } from "../../../../tools/faults/index";
+import { describe, expect, it } from "vitest";
 import {
   APIError,
   AuthenticationError,
@@ -11,36 +10,18 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-  UnikraftCloud,
   UnikraftCloudError,
   UnprocessableEntityError,
-  type ClientOptions,
   type Logger,
 } from "../../src/index";
+import { proxy, proxyClient, rejection, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const TOKEN = "tok-LOGSECRET-0c9d8e7f";
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
-
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: TOKEN, maxRetries: 0, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
+useFaultProxy();
+const client = proxyClient({ token: TOKEN, maxRetries: 0 });
 
 describe("HTTP statuses become typed errors", () => {
   const CASES = [

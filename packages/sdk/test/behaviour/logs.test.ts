@@ -1,17 +1,10 @@
 // Behaviour of reading and following instance logs over real HTTP: scripted log bytes served by
 // the fault proxy (offset/limit/available/range like the API), with resets, 503s and a lost
 // answer injected. Every byte the "server" produced must be delivered exactly once.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { scriptedLogs, startFaultProxy, type Action, type FaultProxy, type Rule } from "../../../../tools/faults/index";
-import {
-  APIConnectionError,
-  APITimeoutError,
-  InternalServerError,
-  lines,
-  UnikraftCloud,
-  type ClientOptions,
-  type LogEvent,
-} from "../../src/index";
+import { describe, expect, it } from "vitest";
+import { scriptedLogs, type Action, type Rule } from "../../../../tools/faults/index";
+import { APIConnectionError, APITimeoutError, InternalServerError, lines, type LogEvent } from "../../src/index";
+import { collect, proxy, proxyClient, sleep, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
@@ -19,24 +12,9 @@ const LOG_PATH = /^\/v1\/instances\/[0-9a-f-]{36}\/log$/;
 
 const enc = new TextEncoder();
 const dec = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
-
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", ...options });
-}
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterator) out.push(item);
-  return out;
-}
+useFaultProxy();
+const client = proxyClient();
 
 const logRequests = () => proxy.requests.filter((r) => LOG_PATH.test(r.path) || r.path === "/v1/instances/log");
 const offsets = () => logRequests().map((r) => Number(r.query.get("offset")));

@@ -1,26 +1,13 @@
 // Behaviour of pagination over real HTTP: the fault proxy serves fixed lists honouring `count`
 // and the cursor — the INCLUSIVE `from` (instances, volumes, certificates) and the EXCLUSIVE
 // `from_uuid` (templates) — and the SDK must yield every item exactly once, in order.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startFaultProxy, syntheticUuid, type FaultProxy, type RecordedRequest, type Rule } from "../../../../tools/faults/index";
-import { UnikraftCloud, type ClientOptions } from "../../src/index";
+import { describe, expect, it } from "vitest";
+import { syntheticUuid, type RecordedRequest, type Rule } from "../../../../tools/faults/index";
+import { UnikraftCloud } from "../../src/index";
+import { collect, proxy, proxyClient, useFaultProxy } from "./support";
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
-
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", maxRetries: 0, ...options });
-}
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterator) out.push(item);
-  return out;
-}
+useFaultProxy();
+const client = proxyClient({ maxRetries: 0 });
 
 type Item = { uuid: string; name: string };
 const items = (n: number, kind = "instance"): Item[] => Array.from({ length: n }, (_, i) => ({ uuid: syntheticUuid(i), name: `${kind}-${i + 1}` }));

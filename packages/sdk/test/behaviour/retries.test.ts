@@ -1,8 +1,8 @@
 // Behaviour of retries over real HTTP: 429/5xx with Retry-After, connection resets, maxRetries,
 // creates that must not be sent twice, the body of retried requests, and the token never leaking.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { failItems, startFaultProxy, type FaultProxy, type Rule } from "../../../../tools/faults/index";
+import { describe, expect, it } from "vitest";
+import { failItems, type Rule } from "../../../../tools/faults/index";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -13,33 +13,16 @@ import {
   RateLimitError,
   UnikraftCloud,
   WaitTimeoutError,
-  type ClientOptions,
 } from "../../src/index";
+import { ids, proxy, proxyClient, rejection, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const TOKEN = "tok-SECRET-7f3a9c2e51";
 const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256, vcpus: 1, autostart: true, wait_timeout_ms: 2000 };
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
-
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: TOKEN, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
+useFaultProxy();
+const client = proxyClient({ token: TOKEN });
 
 function status(code: number, message: string, extra: Partial<Rule> = {}): Rule {
   return {
@@ -48,8 +31,6 @@ function status(code: number, message: string, extra: Partial<Rule> = {}): Rule 
     ...extra,
   };
 }
-
-const ids = () => proxy.requests.map((r) => r.ruleId ?? "prism");
 
 describe("retried statuses", () => {
   it.each([

@@ -1,41 +1,19 @@
 // Behaviour of timeouts and aborts over real HTTP: the fault proxy holds answers back (delayMs)
 // longer than the client's timeout; outcomes are asserted by error class and request counts.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startFaultProxy, type FaultProxy, type Rule } from "../../../../tools/faults/index";
-import { AbortError, APIConnectionError, APITimeoutError, UnikraftCloud, type ClientOptions } from "../../src/index";
+import { describe, expect, it } from "vitest";
+import type { Rule } from "../../../../tools/faults/index";
+import { AbortError, APIConnectionError, APITimeoutError } from "../../src/index";
+import { arrived, ids, proxy, proxyClient, rejection, sleep, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const INSTANCE = { status: "success", data: { instances: [{ status: "success", uuid: UUID, name: "funky-town-g756b5d", state: "running" }] }, op_time_us: 1 };
 const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256 };
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
+useFaultProxy();
+const client = proxyClient();
 
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Resolves once the proxy has recorded `n` requests (so an abort hits a request in flight). */
-async function arrived(n: number): Promise<void> {
-  while (proxy.requests.length < n) await sleep(2);
-}
 const slow = (delayMs: number, extra: Partial<Rule> = {}): Rule => ({ id: "slow", delayMs, action: { type: "forward" }, ...extra });
-const ids = () => proxy.requests.map((r) => r.ruleId ?? "prism");
 
 describe("timeouts", () => {
   it("a GET slower than timeoutMs is retried, then rejects with APITimeoutError", async () => {

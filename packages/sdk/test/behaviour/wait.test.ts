@@ -1,24 +1,10 @@
 // Behaviour of waiting over real HTTP, through the fault proxy in front of Prism:
 // instances.wait (the server-side wait, repeated until the deadline), volumes.waitUntil and
 // certificates.waitUntil (polling). Outcomes and request counts come from the proxy's record.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import {
-  failItems,
-  startFaultProxy,
-  stateSequence,
-  type FaultProxy,
-  type RecordedRequest,
-  type Rule,
-} from "../../../../tools/faults/index";
-import {
-  AbortError,
-  AuthenticationError,
-  BatchError,
-  NotFoundError,
-  UnikraftCloud,
-  WaitTimeoutError,
-  type ClientOptions,
-} from "../../src/index";
+import { describe, expect, it } from "vitest";
+import { failItems, stateSequence, type RecordedRequest, type Rule } from "../../../../tools/faults/index";
+import { AbortError, AuthenticationError, BatchError, NotFoundError, UnikraftCloud, WaitTimeoutError } from "../../src/index";
+import { arrived, proxy, proxyClient, rejection, sleep, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
@@ -26,31 +12,9 @@ const VOLUME_UUID = "c1d2e3f4-5678-90ab-cdef-1234567890ab";
 const CERT_UUID = "5b0c9d8e-7f6a-4b5c-8d9e-0f1a2b3c4d5e";
 const WAIT_ONE = /^\/v1\/instances\/[0-9a-f-]{36}\/wait$/;
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy({ target: inject("prismUrl") });
-});
-beforeEach(() => proxy.reset());
-afterAll(() => proxy.stop());
+useFaultProxy();
+const client = proxyClient();
 
-function client(options: Omit<ClientOptions, "baseUrl" | "token"> = {}): UnikraftCloud {
-  return new UnikraftCloud({ baseUrl: proxy.url, token: "test-token", ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Resolves once the proxy has recorded `n` requests (so an abort hits a request in flight). */
-async function arrived(n: number): Promise<void> {
-  while (proxy.requests.length < n) await sleep(2);
-}
 const timeoutOf = (r: RecordedRequest) => Number(r.query.get("timeout_ms"));
 
 /**

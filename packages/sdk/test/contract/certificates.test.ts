@@ -1,7 +1,20 @@
 // Contract tests of ukc.certificates against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
-import { AbortError, APIError, NotFoundError, WaitTimeoutError } from "../../src/index";
-import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejection, rejectsOffline, surface } from "./support";
+import { AbortError, APIError } from "../../src/index";
+import {
+  allInState,
+  collect,
+  coverage,
+  ERROR_CASES,
+  ex,
+  expectHttpError,
+  expectValid,
+  mockClient,
+  pollingWaitTests,
+  rejection,
+  rejectsOffline,
+  surface,
+} from "./support";
 
 const covered = ["create", "get", "list", "delete", "waitUntil"] as const;
 const { method, check } = coverage("certificates", () => surface().certificates, covered);
@@ -151,29 +164,10 @@ method("waitUntil", () => {
     expectValid(sent, 1);
   });
 
-  test("rejects with WaitTimeoutError when the state never comes", async () => {
-    const { ukc, sent } = mockClient();
-    const error = await rejection(ukc.certificates.waitUntil(ex.CERTIFICATE_UUID, { state: "pending" }, { timeoutMs: 400, intervalMs: 50 }));
-    expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect(sent.length).toBeGreaterThan(1);
-    expectValid(sent);
-  });
-
-  test("an API error ends the wait with that error", async () => {
-    const { ukc, sent } = mockClient();
-    const error = await rejection(
-      ukc.certificates.waitUntil(ex.CERTIFICATE_UUID, { state: "valid" }, { timeoutMs: 5_000, intervalMs: 50, headers: { Prefer: "code=404" } }),
-    );
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(sent).toHaveLength(1);
-  });
+  pollingWaitTests((ukc, options) => ukc.certificates.waitUntil(ex.CERTIFICATE_UUID, { state: "pending" }, options));
 
   test("a certificate in the error state ends the wait at once", async () => {
-    const toError = (json: { data: { certificates: { state?: string }[] } }) => {
-      for (const c of json.data.certificates) c.state = "error";
-      return json;
-    };
-    const { ukc, sent } = mockClient({}, toError);
+    const { ukc, sent } = mockClient({}, allInState("certificates", "error"));
     const error = await rejection(ukc.certificates.waitUntil(ex.CERTIFICATE_UUID, { state: "valid" }, { timeoutMs: 5_000, intervalMs: 50 }));
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).message).toContain(`certificate '${ex.CERTIFICATE}' is in the error state while waiting for valid`);

@@ -12,7 +12,9 @@ import {
   RateLimitError,
   UnikraftCloud,
   ValidationError,
+  WaitTimeoutError,
   type ClientOptions,
+  type RequestOptions,
 } from "../../src/index";
 
 /** One request the SDK sent, with what Prism answered. */
@@ -204,4 +206,33 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     },
     (e: unknown) => e,
   );
+}
+
+/** An `answer` of {@link mockClient} that puts every item of `data[key]` in `state` (one the examples do not show). */
+export function allInState(key: string, state: string) {
+  return (json: { data: Record<string, { state?: string }[]> }) => {
+    for (const item of json.data[key]!) item.state = state;
+    return json;
+  };
+}
+
+/**
+ * The tests every polled `waitUntil()` (volumes, certificates) shares; call it inside its
+ * `method("waitUntil", …)`. `waitNever` waits for a state the mock's example never reaches.
+ */
+export function pollingWaitTests(waitNever: (ukc: UnikraftCloud, options: RequestOptions & { intervalMs: number }) => Promise<unknown>): void {
+  test("rejects with WaitTimeoutError when the state never comes, after polling more than once", async () => {
+    const { ukc, sent } = mockClient();
+    const error = await rejection(waitNever(ukc, { timeoutMs: 400, intervalMs: 50 }));
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(sent.length).toBeGreaterThan(1);
+    expectValid(sent);
+  });
+
+  test("an API error ends the wait with that error", async () => {
+    const { ukc, sent } = mockClient();
+    const error = await rejection(waitNever(ukc, { timeoutMs: 5_000, intervalMs: 50, headers: { Prefer: "code=404" } }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(sent).toHaveLength(1);
+  });
 }

@@ -1,7 +1,20 @@
 // Contract tests of ukc.volumes against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
-import { add, APIError, BatchError, NotFoundError, WaitTimeoutError } from "../../src/index";
-import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejectsOffline, rejection, surface } from "./support";
+import { add, APIError, BatchError } from "../../src/index";
+import {
+  allInState,
+  collect,
+  coverage,
+  ERROR_CASES,
+  ex,
+  expectHttpError,
+  expectValid,
+  mockClient,
+  pollingWaitTests,
+  rejectsOffline,
+  rejection,
+  surface,
+} from "./support";
 
 const covered = ["create", "get", "list", "update", "delete", "attach", "detach", "waitUntil"] as const;
 const { method, check } = coverage("volumes", () => surface().volumes, covered);
@@ -333,29 +346,10 @@ method("waitUntil", () => {
     expectValid(sent, 2);
   });
 
-  test("rejects with WaitTimeoutError when the state never comes, after polling more than once", async () => {
-    const { ukc, sent } = mockClient();
-    const error = await rejection(ukc.volumes.waitUntil(ex.VOLUME_UUID, { state: "available" }, { timeoutMs: 400, intervalMs: 50 }));
-    expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect(sent.length).toBeGreaterThan(1);
-    expectValid(sent);
-  });
-
-  test("an API error ends the wait with that error", async () => {
-    const { ukc, sent } = mockClient();
-    const error = await rejection(
-      ukc.volumes.waitUntil(ex.VOLUME_UUID, { state: "available" }, { timeoutMs: 5_000, intervalMs: 50, headers: { Prefer: "code=404" } }),
-    );
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(sent).toHaveLength(1);
-  });
+  pollingWaitTests((ukc, options) => ukc.volumes.waitUntil(ex.VOLUME_UUID, { state: "available" }, options));
 
   test("a volume in the error state ends the wait at once (unless error is awaited)", async () => {
-    const toError = (json: { data: { volumes: { state?: string }[] } }) => {
-      for (const v of json.data.volumes) v.state = "error";
-      return json;
-    };
-    const { ukc, sent } = mockClient({}, toError);
+    const { ukc, sent } = mockClient({}, allInState("volumes", "error"));
     const error = await rejection(ukc.volumes.waitUntil(ex.VOLUME_UUID, { state: "available" }, { timeoutMs: 5_000, intervalMs: 50 }));
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).message).toContain(`volume '${ex.VOLUME}' is in the error state`);
