@@ -1,0 +1,97 @@
+// The SDK's constants must say what the spec says: these tests fail when the two drift apart.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  CERTIFICATE_STATES,
+  ConflictError,
+  ErrorCode,
+  INSTANCE_LIST_PROPS,
+  INSTANCE_PROPS,
+  InternalServerError,
+  makeAPIError,
+  MAX_LOG_PAGE_BYTES,
+  MOUNT_PATH_PATTERN,
+  NAME_PATTERN,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SERVICE_GROUP_PROPS,
+  TEMPLATE_PROPS,
+  UnprocessableEntityError,
+  VOLUME_PROPS,
+  VOLUME_STATES,
+} from "../../src/index";
+
+const spec = parse(readFileSync(fileURLToPath(new URL("../../../../spec/openapi.yaml", import.meta.url)), "utf8"));
+const schemas = spec.components.schemas;
+const enumOf = (schema: string, prop: string): string[] => schemas[schema].properties[prop].enum;
+
+describe("constants follow the spec", () => {
+  it("updatable properties are the prop enums of the update schemas", () => {
+    expect([...INSTANCE_PROPS].sort()).toEqual([...enumOf("UpdateInstancesRequest", "prop")].sort());
+    expect([...TEMPLATE_PROPS].sort()).toEqual([...enumOf("UpdateTemplatesRequestItem", "prop")].sort());
+    expect([...VOLUME_PROPS].sort()).toEqual([...enumOf("UpdateVolumesRequestItem", "prop")].sort());
+    expect([...SERVICE_GROUP_PROPS].sort()).toEqual([...enumOf("UpdateServiceGroupsRequestItem", "prop")].sort());
+    expect(INSTANCE_LIST_PROPS.every((p) => (INSTANCE_PROPS as readonly string[]).includes(p))).toBe(true);
+  });
+
+  it("states are the state enums of Volume and Certificate", () => {
+    expect([...VOLUME_STATES]).toEqual(enumOf("Volume", "state"));
+    expect([...CERTIFICATE_STATES]).toEqual(enumOf("Certificate", "state"));
+  });
+
+  it("the mount path pattern is the spec's pattern for `at`", () => {
+    expect(MOUNT_PATH_PATTERN.source).toBe(new RegExp(schemas.AttachVolumesRequest.properties.at.pattern).source);
+    expect(MOUNT_PATH_PATTERN.test("/mnt/data")).toBe(true);
+    expect(MOUNT_PATH_PATTERN.test("/mnt/../etc")).toBe(false);
+    expect(MOUNT_PATH_PATTERN.test("relative")).toBe(false);
+  });
+
+  it("the names in the spec's examples are valid names, and the log page size is the API's", () => {
+    for (const name of ["funky-town-g756b5d", "funky-vol-g7gum5cj", "funky-certificate"]) expect(NAME_PATTERN.test(name)).toBe(true);
+    expect(MAX_LOG_PAGE_BYTES).toBe(16_383);
+  });
+});
+
+describe("ErrorCode and makeAPIError", () => {
+  it("has the per-item codes of ENDPOINTS.md", () => {
+    expect(ErrorCode.NotFound).toBe(8);
+    expect(ErrorCode.TimedOut).toBe(12);
+    expect(ErrorCode.NotAllowed).toBe(14);
+    expect(ErrorCode.AlreadyExists).toBe(23);
+    expect(ErrorCode.CertificateCnMismatch).toBe(30);
+  });
+
+  it.each([
+    [{ status: 400 }, BadRequestError],
+    [{ status: 401 }, AuthenticationError],
+    [{ status: 403 }, PermissionDeniedError],
+    [{ status: 404 }, NotFoundError],
+    [{ status: 200, code: 8 }, NotFoundError],
+    [{ status: 409 }, ConflictError],
+    [{ status: 200, code: 23 }, ConflictError],
+    [{ status: 422 }, UnprocessableEntityError],
+    [{ status: 429 }, RateLimitError],
+    [{ status: 503 }, InternalServerError],
+    [{ status: 200, code: 7 }, BadRequestError],
+    [{ status: 200, code: 11 }, APIError],
+  ])("maps %j to the right class", (init, cls) => {
+    const error = makeAPIError({ ...init, message: "m", method: "GET", path: "/v1/x" });
+    expect(error).toBeInstanceOf(cls);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBe(init.status);
+    expect(error.apiMessage).toBe("m");
+    expect(error.message).toContain("GET /v1/x failed");
+  });
+
+  it("says what to do", () => {
+    expect(makeAPIError({ status: 401 }).message).toMatch(/set UKC_TOKEN or pass \{ token \}/);
+    expect(makeAPIError({ status: 200, code: 8 }).message).toMatch(/check the name or UUID/);
+    expect(makeAPIError({ status: 500, requestId: "req-1" }).message).toMatch(/\[request id req-1\]/);
+  });
+});
