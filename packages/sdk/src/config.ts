@@ -40,6 +40,8 @@ export interface ResolvedConfig {
   timeoutMs: number;
   maxRetries: number;
   logger: Logger;
+  /** True when debug lines reach the logger. */
+  debug: boolean;
   headers: Record<string, string>;
 }
 
@@ -152,5 +154,5 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const level: LogLevel = options.logLevel ?? (envLevel as LogLevel | undefined) ?? (options.logger ? "debug" : "off");
   const logger = levelLogger(options.logger ?? consoleLogger, level);
 
-  return { token, baseUrl, fetch: fetchImpl, nativeFetch: options.fetch === undefined, timeoutMs, maxRetries, logger, headers: { ...headers } };
+  return { token, baseUrl, fetch: fetchImpl, nativeFetch: options.fetch === undefined, timeoutMs, maxRetries, logger, debug: level === "debug", headers: { ...headers } };
 }

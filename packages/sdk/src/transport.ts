@@ -118,6 +118,8 @@ function timeBody(response: Response, timer: ReturnType<typeof setTimeout>, abor
 /** Creates the transport of a client. `forCall(options)` gives the fetch for one SDK call. */
 export function createTransport(config: ResolvedConfig) {
   const { logger } = config;
+  // Log lines are built only when someone reads them.
+  const debug = config.debug ? (line: () => string) => logger.debug(line()) : () => undefined;
 
   async function send(request: Request, options: RequestOptions): Promise<Response> {
     const maxRetries = options.maxRetries ?? config.maxRetries;
@@ -155,10 +157,10 @@ export function createTransport(config: ResolvedConfig) {
         const timedOut = timeout.signal.aborted;
         const code = errorCode(error);
         const reachedServer = timedOut || !(code && NEVER_REACHED.has(code));
-        logger.debug(`${method} ${path} -> ${timedOut ? "timeout" : `connection error ${code ?? ""}`.trim()} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
+        debug(() => `${method} ${path} -> ${timedOut ? "timeout" : `connection error ${code ?? ""}`.trim()} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
         if (canRetry && !(isCreate && reachedServer)) {
           const delay = backoffDelay(attempt);
-          logger.debug(`${method} ${path}: retrying in ${delay} ms`);
+          debug(() => `${method} ${path}: retrying in ${delay} ms`);
           await sleep(delay, userSignal);
           continue;
         }
@@ -171,14 +173,14 @@ export function createTransport(config: ResolvedConfig) {
           { cause: error },
         );
       }
-      logger.debug(`${method} ${path} -> ${response.status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
+      debug(() => `${method} ${path} -> ${response.status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
       const retryable = RETRY_STATUS.has(response.status) && (!isCreate || response.status === 429);
       if (canRetry && retryable) {
         clearTimeout(timer);
         void response.body?.cancel().catch(() => undefined);
         const asked = retryAfterMs(response.headers);
         const delay = asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffDelay(attempt);
-        logger.debug(`${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
+        debug(() => `${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
         await sleep(delay, userSignal);
         continue;
       }
