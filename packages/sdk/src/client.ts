@@ -31,7 +31,7 @@ export class UnikraftCloud {
   readonly api: UnikraftCloudClient;
   /** The base URL requests go to, e.g. `https://api.fra.unikraft.cloud`. */
   readonly baseUrl: string;
-  /** Instances: create, get, list, update, delete, start, stop, wait, logs, tail, follow, metrics. */
+  /** Instances: create, get, list, update, delete, start, stop, wait, waitUntil, logs, tail, follow, metrics. */
   readonly instances: ReturnType<typeof instances>;
   /** Instance templates: list, create from instances, get, update, delete. */
   readonly templates: ReturnType<typeof templates>;

@@ -17,7 +17,7 @@ export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./
 export type { BatchMethod, UpdateMethod } from "./batch.js";
 export type { ListOptions } from "./pagination.js";
 export type { WaitOptions, InstanceState } from "./wait.js";
-export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions } from "./poll.js";
+export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions, type StateCondition, type StateWaitOptions } from "./poll.js";
 export {
   decodeBase64,
   decodeBase64Portable,
@@ -38,7 +38,7 @@ export {
 } from "./logs.js";
 export { decodeStopReason, decodeStopCode, decodePlatformStopCode, explainStop, errnoName } from "./stop.js";
 export type { StopReason, StopCode, StopCodeReason, PlatformStopCode, StopFields } from "./stop.js";
-export { INSTANCE_PROPS, INSTANCE_LIST_PROPS } from "./resources/instances.js";
+export { INSTANCE_PROPS, INSTANCE_LIST_PROPS, INSTANCE_STATES } from "./resources/instances.js";
 export { TEMPLATE_PROPS } from "./resources/templates.js";
 export { VOLUME_PROPS, VOLUME_STATES, MOUNT_PATH_PATTERN } from "./resources/volumes.js";
 export { SERVICE_GROUP_PROPS } from "./resources/service-groups.js";

@@ -21,11 +21,15 @@ import { ValidationError } from "../errors.js";
 import { decodeLogPage, followLogs, tailOffset, type FollowLogsOptions, type LogEvent, type LogRead } from "../logs.js";
 import { paginate, type ListOptions } from "../pagination.js";
 import { parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
+import { waitForState, type StateCondition, type StateWaitOptions } from "../poll.js";
 import type { RequestOptions } from "../transport.js";
 import { httpTimeoutFor, waitForStates, type WaitOptions } from "../wait.js";
 
 /** Properties of an instance that `update` can change. */
 export const INSTANCE_PROPS = ["image", "args", "env", "memory_mb", "vcpus", "scale_to_zero", "tags", "delete_lock"] as const;
+/** The states of an instance (Instance.state in the spec). */
+export const INSTANCE_STATES = ["stopped", "starting", "running", "draining", "stopping", "standby"] as const;
+
 /** Properties that take `add(…)` / `del(…)`. */
 export const INSTANCE_LIST_PROPS = ["args", "env", "tags"] as const;
 
@@ -233,6 +237,17 @@ export function instances(ctx: Context) {
     }) as {
       (ref: Ref, options?: WaitOptions): Promise<WaitInstanceResponseWaitedInstance>;
       (refs: readonly Ref[], options?: WaitOptions): Promise<WaitInstanceResponseWaitedInstance[]>;
+    },
+
+    /**
+     * Polls `get(ref)` with backoff and jitter until a condition the server cannot wait for holds
+     * (e.g. `net_time_us` is set), or until the instance is in one of the given states. For states,
+     * prefer `wait()`, which the server holds open. Rejects with `WaitTimeoutError` (with the last
+     * instance seen) at the deadline; the signal also ends the request in flight.
+     * @example await ukc.instances.waitUntil("web", (i) => i.net_time_us !== undefined, { timeoutMs: 10_000 });
+     */
+    waitUntil(ref: Ref, condition: StateCondition<Instance>, options: StateWaitOptions = {}): Promise<Instance> {
+      return waitForState({ kind: "instance", states: INSTANCE_STATES, example: "running", get: (r, o) => api.get(r, o) }, ref, condition, options);
     },
 
     /**

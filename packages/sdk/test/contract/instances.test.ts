@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { add } from "../../src/index";
 import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejectsOffline, surface } from "./support";
 
-const covered = ["create", "get", "list", "update", "delete", "start", "stop", "wait", "logs", "tail", "follow", "metrics"] as const;
+const covered = ["create", "get", "list", "update", "delete", "start", "stop", "wait", "waitUntil", "logs", "tail", "follow", "metrics"] as const;
 const { method, check } = coverage("instances", () => surface().instances, covered);
 
 /** The decoded log examples of the spec: the whole log, and its bytes 157..298 (the by-UUID example). */
@@ -198,6 +198,27 @@ method("wait", () => {
     expect(routes()).toEqual(["GET /v1/instances/wait"]);
     expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE, ex.HELLO]);
     expectValid(sent, 1);
+  });
+});
+
+method("waitUntil", () => {
+  test("polls get() until a condition the server cannot wait for holds (net_time_us set)", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const instance = await ukc.instances.waitUntil(ex.INSTANCE_UUID, (i) => i.net_time_us !== undefined);
+    expect(instance).toMatchObject({ uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, net_time_us: 11000 });
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}`]);
+    expectValid(sent, 1);
+  });
+
+  test("or until the instance is in one of the given states, by name", async () => {
+    const { ukc, sent } = mockClient();
+    expect((await ukc.instances.waitUntil(ex.INSTANCE, { state: ["starting", "running"] })).state).toBe("running");
+    expectValid(sent, 1);
+  });
+
+  test("an unknown state or a bad reference is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.waitUntil(ex.INSTANCE, { state: "up" as never }), "condition.state");
+    await rejectsOffline((ukc) => ukc.instances.waitUntil("bad name!", { state: "running" }), "ref");
   });
 });
 

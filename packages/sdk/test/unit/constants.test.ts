@@ -12,6 +12,7 @@ import {
   ErrorCode,
   INSTANCE_LIST_PROPS,
   INSTANCE_PROPS,
+  INSTANCE_STATES,
   InternalServerError,
   makeAPIError,
   MAX_LOG_PAGE_BYTES,
@@ -40,8 +41,9 @@ describe("constants follow the spec", () => {
     expect(INSTANCE_LIST_PROPS.every((p) => (INSTANCE_PROPS as readonly string[]).includes(p))).toBe(true);
   });
 
-  it("states are the state enums of Volume and Certificate", () => {
+  it("states are the state enums of Volume, Instance and Certificate", () => {
     expect([...VOLUME_STATES]).toEqual(enumOf("Volume", "state"));
+    expect([...INSTANCE_STATES]).toEqual(enumOf("Instance", "state"));
     expect([...CERTIFICATE_STATES]).toEqual(enumOf("Certificate", "state"));
   });
 
