@@ -4,8 +4,8 @@
  * than one server wait, the request is repeated until the deadline. For conditions the server
  * cannot wait for, see `waitFor` in poll.ts.
  */
-import { AbortError, WaitTimeoutError, ErrorCode, type ItemFailure } from "./errors.js";
-import { allOrThrow, matchItems, oneOrThrow, type ApiItem } from "./batch.js";
+import { AbortError, BatchError, ErrorCode, makeAPIError, WaitTimeoutError, type ItemFailure } from "./errors.js";
+import { matchItems, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "./refs.js";
 import { sleep } from "./transport.js";
 
@@ -109,13 +109,18 @@ export async function waitForStates<T extends WaitedItem, R>(
     if (took < MIN_ROUND_MS) await sleep(Math.min(MIN_ROUND_MS - took, Math.max(0, deadline - Date.now())), options.signal);
   }
 
+  const elapsed = Date.now() - started;
   if (failed.length > 0) {
-    const succeeded = [...done.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
     if (single) throw failed[0]!.error;
-    allOrThrow(`wait for ${state}`, { succeeded, failed });
+    // Instances still pending when others failed are failures too (timed out), never dropped.
+    for (const i of pending) {
+      const message = `still ${lastSeen.get(i) ?? "in an unknown state"} after ${elapsed} ms, not ${state}`;
+      failed.push({ ref: inputs[i]!, message, code: ErrorCode.TimedOut, error: makeAPIError({ status: 200, message, code: ErrorCode.TimedOut, operation: `wait for ${state}` }) });
+    }
+    const succeeded = [...done.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
+    throw new BatchError(`wait for ${state}`, succeeded, failed);
   }
   if (pending.length > 0) {
-    const elapsed = Date.now() - started;
     const seen = pending.map((i) => `${describeRef(refs[i]!)} is ${lastSeen.get(i) ?? "unknown"}`).join(", ");
     const last = single ? lastSeen.get(pending[0]!) : Object.fromEntries(pending.map((i) => [refKey(refs[i]!), lastSeen.get(i)]));
     throw new WaitTimeoutError(
@@ -124,9 +129,7 @@ export async function waitForStates<T extends WaitedItem, R>(
       elapsed,
     );
   }
-  const result = refs.map((_, i) => done.get(i)!);
-  if (single) return [oneOrThrow({ succeeded: result, failed: [] })];
-  return result;
+  return refs.map((_, i) => done.get(i)!);
 }
 
 function refKey(ref: ParsedRef): string {

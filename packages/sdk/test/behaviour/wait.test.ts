@@ -234,6 +234,40 @@ describe("instances.wait: many instances", () => {
     expect(proxy.requests).toHaveLength(1);
   });
 
+  it("a not-found instance and one that never runs: one BatchError lists both failures, none dropped", async () => {
+    proxy.rule({
+      id: "mixed",
+      path: "/v1/instances/wait",
+      action: {
+        type: "handle",
+        handler(req) {
+          const instances = req.query.getAll("name").map((name) =>
+            name === "web"
+              ? { status: "success", uuid: "00000000-0000-4000-8000-000000000001", name, state: "running" }
+              : name === "ghost"
+                ? { status: "error", name, error: 8, message: "No instance with name 'ghost'" }
+                : { status: "error", name, state: "starting", error: 12, message: "Operation timed out" },
+          );
+          return { status: 200, body: { status: "error", message: "Failed to perform all operations", data: { instances } } };
+        },
+      },
+    });
+    const ukc = client();
+    const error = await rejection(ukc.instances.wait(["web", "ghost", "db"], { timeoutMs: 300, maxServerWaitMs: 1000 }));
+    expect(error).toBeInstanceOf(BatchError);
+    const e = error as BatchError<{ name?: string; state?: string }>;
+    expect(e.succeeded.map((i) => [i.name, i.state])).toEqual([["web", "running"]]);
+    expect(e.failed.map((f) => [f.ref, f.code])).toEqual([
+      ["ghost", 8],
+      ["db", 12],
+    ]);
+    expect(e.failed[0]!.error).toBeInstanceOf(NotFoundError);
+    expect(e.failed[1]!.message).toMatch(/^still starting after \d+ ms, not running$/);
+    // Only the pending instance is asked for again after the first round.
+    expect(proxy.requests[0]!.query.getAll("name")).toEqual(["web", "ghost", "db"]);
+    expect(proxy.requests.slice(1).every((r) => r.query.getAll("name").join() === "db")).toBe(true);
+  });
+
   it("the deadline reports the last state of each pending instance", async () => {
     proxy.rule({
       id: "stuck",
