@@ -19,6 +19,15 @@ interface FetchResult {
   response: Response;
 }
 
+/** Method, path and request id of a failed call; computed only when a call fails. */
+function origin(method: string, response: Response) {
+  return {
+    method,
+    path: new URL(response.url || "http://unknown/").pathname,
+    requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
+  };
+}
+
 /**
  * Returns the envelope of a 2xx response; throws the {@link APIError} subclass of the status for
  * anything else, with the envelope's message and errors and the request id.
@@ -37,7 +46,6 @@ export async function envelope<R extends FetchResult>(
     throw error;
   }
   const { response } = result;
-  const url = new URL(response.url || "http://unknown/");
   if (!response.ok || result.error !== undefined) {
     const body = result.error as Envelope | string | undefined;
     const env = typeof body === "object" && body !== null ? body : undefined;
@@ -45,9 +53,7 @@ export async function envelope<R extends FetchResult>(
       status: response.status,
       message: env?.message ?? (typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : response.statusText || undefined),
       errors: env?.errors,
-      requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
-      method,
-      path: url.pathname,
+      ...origin(method, response),
       body,
     });
   }
@@ -56,9 +62,7 @@ export async function envelope<R extends FetchResult>(
     throw makeAPIError({
       status: response.status,
       message: "the API answered with an empty body where a JSON envelope was expected",
-      requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
-      method,
-      path: url.pathname,
+      ...origin(method, response),
     });
   }
   return result.data as Exclude<R["data"], undefined>;
