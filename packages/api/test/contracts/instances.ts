@@ -1,0 +1,210 @@
+// Contract tests of the instances operations (see ../contract.test.ts).
+import { expect } from "vitest";
+import { type Contracts, INSTANCE, FUNKY_TOWN, HELLO_WORLD, HELLO_WORLD_UUID, uuid, decodeLog } from "./support";
+
+export const instances = {
+  listInstances: {
+    call: (api) =>
+      api.GET("/v1/instances", {
+        params: { query: { details: true, count: 50, order: "asc", sortby: "create_time", tags: ["production"] } },
+      }),
+    check: ({ data }) => {
+      const [funky, hello] = data?.instances ?? [];
+      expect(data?.instances).toHaveLength(2);
+      expect(funky).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, state: "running", image: "nginx:latest" });
+      expect(funky?.memory_mb).toBe(1024);
+      expect(funky?.scale_to_zero?.policy).toBe("idle");
+      expect(funky?.network_interfaces?.[0]?.private_ip).toBe("10.0.0.61");
+      expect(hello).toMatchObject({ uuid: HELLO_WORLD_UUID, name: HELLO_WORLD, state: "stopped" });
+      expect([hello?.stop_reason, hello?.exit_code, hello?.stop_code]).toEqual([3, 0, 33024]);
+    },
+  },
+  createInstance: {
+    // The richest request the spec documents (CreateInstanceRequest's schema example): an ephemeral
+    // service group, a new volume, scale-to-zero and features.
+    call: (api) =>
+      api.POST("/v1/instances", {
+        body: {
+          image: "nginx:latest",
+          name: FUNKY_TOWN,
+          args: ["--port=8080", "--debug"],
+          env: { ENV_VAR1: "value1", ENV_VAR2: "value2" },
+          memory_mb: 256,
+          vcpus: 1,
+          service_group: {
+            services: [{ port: 443, destination_port: 8080, handlers: ["tls", "http"] }],
+            domains: [{ name: "example.com." }],
+          },
+          volumes: [{ name: "funky-volume-g756b5d", size_mb: 32, at: "/mnt/funky-volume" }],
+          autostart: true,
+          restart_policy: "on_failure",
+          scale_to_zero: { policy: "idle", stateful: true, cooldown_time_ms: 3000 },
+          wait_timeout_ms: 2000,
+          features: ["delete_on_stop"],
+        },
+      }),
+    check: ({ data }) => {
+      const [created] = data?.instances ?? [];
+      expect(created).toMatchObject({ status: "success", uuid: INSTANCE, name: FUNKY_TOWN, state: "running" });
+      expect(created?.memory_mb).toBe(256);
+      expect(created?.restart_policy).toBe("on_failure");
+      expect(created?.env).toEqual({ ENV_VAR1: "value1", ENV_VAR2: "value2" });
+    },
+  },
+  deleteInstances: {
+    call: (api) => api.DELETE("/v1/instances", { body: [{ uuid: INSTANCE }, { name: HELLO_WORLD }] }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.status, i.name, i.previous_state])).toEqual([
+        ["success", FUNKY_TOWN, "running"],
+        ["success", HELLO_WORLD, "stopped"],
+      ]);
+    },
+  },
+  updateInstances: {
+    call: (api) =>
+      api.PATCH("/v1/instances", {
+        body: [
+          { name: FUNKY_TOWN, prop: "memory_mb", op: "set", value: 256, id: "op-1" },
+          { uuid: HELLO_WORLD_UUID, prop: "tags", op: "add", value: ["production"], id: "op-2" },
+        ],
+      }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.id, i.uuid, i.status])).toEqual([
+        ["op-1", INSTANCE, "success"],
+        ["op-2", HELLO_WORLD_UUID, "success"],
+      ]);
+    },
+  },
+  getInstancesLogs: {
+    call: (api) =>
+      api.GET("/v1/instances/log", { params: { query: { name: [FUNKY_TOWN], offset: -4096, limit: 4096 } } }),
+    check: ({ data }) => {
+      const [log] = data?.instances ?? [];
+      expect(log).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, state: "running" });
+      expect(log?.available).toEqual({ start: 0, end: 298 });
+      expect(log?.range).toEqual({ start: 0, end: 298 });
+      const text = decodeLog(log?.output);
+      expect(text.startsWith("Powered by Unikraft Telesto")).toBe(true);
+      expect(text).toContain("nginx/1.25.3");
+      expect(Buffer.from(log?.output ?? "", "base64").byteLength).toBe(298);
+    },
+  },
+  getInstancesMetrics: {
+    call: (api) =>
+      api.GET("/v1/instances/metrics", { params: { query: { uuid: [INSTANCE, HELLO_WORLD_UUID] } } }),
+    check: ({ data }) => {
+      const [funky, hello] = data?.instances ?? [];
+      expect(funky).toMatchObject({ uuid: INSTANCE, rss_bytes: 56777655, cpu_time_ms: 560007, nconns: 5, nreqs: 12 });
+      expect(hello).toMatchObject({ name: HELLO_WORLD, rss_bytes: 0, ntotal: 0 });
+    },
+  },
+  startInstances: {
+    call: (api) => api.PUT("/v1/instances/start", { body: [{ name: FUNKY_TOWN }, { uuid: HELLO_WORLD_UUID }] }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.name, i.state, i.previous_state])).toEqual([
+        [FUNKY_TOWN, "starting", "stopped"],
+        [HELLO_WORLD, "running", "running"],
+      ]);
+    },
+  },
+  stopInstances: {
+    call: (api) =>
+      api.PUT("/v1/instances/stop", {
+        body: [
+          { name: FUNKY_TOWN, drain_timeout_ms: 250 },
+          { uuid: HELLO_WORLD_UUID, force: true },
+        ],
+      }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.uuid, i.state, i.previous_state])).toEqual([
+        [INSTANCE, "draining", "running"],
+        [HELLO_WORLD_UUID, "stopping", "running"],
+      ]);
+    },
+  },
+  waitInstances: {
+    call: (api) =>
+      api.GET("/v1/instances/wait", {
+        params: { query: { name: [FUNKY_TOWN, HELLO_WORLD], state: "running", timeout_ms: 5000 } },
+      }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.name, i.state])).toEqual([
+        [FUNKY_TOWN, "running"],
+        [HELLO_WORLD, "running"],
+      ]);
+    },
+  },
+  getInstance: {
+    call: (api) => api.GET("/v1/instances/{uuid}", { params: { path: { uuid }, query: { details: true } } }),
+    check: ({ data }) => {
+      const [instance] = data?.instances ?? [];
+      expect(data?.instances).toHaveLength(1);
+      expect(instance).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, state: "running", vcpus: 1 });
+      expect(instance?.private_fqdn).toBe("funky-town-g756b5d.internal");
+      expect(instance?.volumes?.[0]).toMatchObject({ name: "funky-volume-g756b5d", at: "/mnt/funky-volume" });
+      expect(instance?.service_group?.name).toBe("funky-service-g756b5d");
+    },
+  },
+  deleteInstance: {
+    call: (api) => api.DELETE("/v1/instances/{uuid}", { params: { path: { uuid } } }),
+    check: ({ data }) => {
+      expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, previous_state: "running" });
+    },
+  },
+  updateInstance: {
+    call: (api) =>
+      api.PATCH("/v1/instances/{uuid}", {
+        params: { path: { uuid } },
+        body: { prop: "memory_mb", op: "set", value: 256, id: "op-1" },
+      }),
+    check: ({ data }) => {
+      expect(data?.instances?.[0]).toMatchObject({ status: "success", uuid: INSTANCE, id: "op-1" });
+    },
+  },
+  getInstanceLogs: {
+    call: (api) =>
+      api.GET("/v1/instances/{uuid}/log", { params: { path: { uuid }, query: { offset: -4096, limit: 4096 } } }),
+    check: ({ data }) => {
+      const [log] = data?.instances ?? [];
+      expect(log?.available).toEqual({ start: 0, end: 298 });
+      expect(log?.range).toEqual({ start: 157, end: 298 });
+      const bytes = Buffer.from(log?.output ?? "", "base64");
+      // `range` tells how many bytes came back: the last 141 bytes, two log lines.
+      expect(bytes.byteLength).toBe((log?.range?.end ?? 0) - (log?.range?.start ?? 0));
+      expect(decodeLog(log?.output).split("\n")).toEqual([
+        "2023/10/01 12:00:00 [notice] 1#0: start worker processes",
+        '10.0.0.1 - - [01/Oct/2023:12:00:05 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.4.0"',
+        "",
+      ]);
+    },
+  },
+  getInstanceMetrics: {
+    call: (api) => api.GET("/v1/instances/{uuid}/metrics", { params: { path: { uuid } } }),
+    check: ({ data }) => {
+      expect(data?.instances).toHaveLength(1);
+      expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, rx_bytes: 12312353, tx_packets: 54534, nqueued: 5 });
+    },
+  },
+  startInstance: {
+    call: (api) => api.PUT("/v1/instances/{uuid}/start", { params: { path: { uuid } } }),
+    check: ({ data }) => {
+      expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, state: "starting", previous_state: "stopped" });
+    },
+  },
+  stopInstance: {
+    call: (api) =>
+      api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid }, query: { drain_timeout_ms: 250 } } }),
+    check: ({ data }) => {
+      expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, state: "draining", previous_state: "running" });
+    },
+  },
+  waitInstance: {
+    call: (api) =>
+      api.GET("/v1/instances/{uuid}/wait", {
+        params: { path: { uuid }, query: { state: "running", timeout_ms: 5000 } },
+      }),
+    check: ({ data }) => {
+      expect(data?.instances).toEqual([{ uuid: INSTANCE, name: FUNKY_TOWN, state: "running" }]);
+    },
+  },
+} satisfies Contracts<"listInstances" | "createInstance" | "deleteInstances" | "updateInstances" | "getInstancesLogs" | "getInstancesMetrics" | "startInstances" | "stopInstances" | "waitInstances" | "getInstance" | "deleteInstance" | "updateInstance" | "getInstanceLogs" | "getInstanceMetrics" | "startInstance" | "stopInstance" | "waitInstance">;
