@@ -47,7 +47,7 @@ export type Outcome<T, R> = { ok: true; item: T } | { ok: false; failure: ItemFa
  * Matches the items of a batch response to the inputs. `inputs[i]` is what the caller passed for
  * `refs[i]`. Items are matched to references by uuid/name, falling back to position when the API
  * returned one item per reference. A reference with no item in the response is a failure, never
- * dropped. Items the API returned beyond the references (e.g. replicas) come back as `extra`.
+ * dropped. Items the API returned that match no reference come back as `extra`.
  */
 export function matchItems<T extends ApiItem, R>(
   operation: string,
@@ -61,10 +61,11 @@ export function matchItems<T extends ApiItem, R>(
   const used = new Set<number>();
   const outcomes = inputs.map((input, i): Outcome<T, R> => {
     const ref = refs[i];
-    // By identity (uuid/name) first; by position when the API returned one item per reference
-    // and the item does not name itself (e.g. a not-found entry without uuid).
+    // By identity (uuid/name) first; by position only when the API returned one item per
+    // reference and the item at that position does not name a different resource (e.g. a
+    // not-found entry without uuid, or an entry with only the uuid of a name reference).
     let index = ref ? list.findIndex((item, j) => !used.has(j) && matchesRef(ref, item)) : -1;
-    if (index < 0 && byPosition && !used.has(i)) index = i;
+    if (index < 0 && byPosition && !used.has(i) && !(ref && namesOther(ref, list[i]!))) index = i;
     if (index < 0) {
       const what = ref ? describeRef(ref) : `item ${i}`;
       return { ok: false, failure: failure(operation, input, `no result for ${what} in the response${envelopeMessage ? ` (${envelopeMessage})` : ""}`, undefined) };
@@ -89,11 +90,27 @@ export function settle<T extends ApiItem, R>(
   const succeeded: T[] = [];
   const failed: ItemFailure<R>[] = [];
   for (const o of outcomes) o.ok ? succeeded.push(o.item) : failed.push(o.failure);
-  for (const item of extra) {
-    if (itemFailed(item)) failed.push(failure(operation, item as unknown as R, item.message ?? "failed", item.error, item));
-    else succeeded.push(item);
-  }
+  for (const item of extra) failed.push(unexpected(operation, item));
   return { succeeded, failed };
+}
+
+/**
+ * An item the API returned that matches none of the caller's references: never one of the
+ * caller's successes, never dropped either. It comes back as a failure naming what it is.
+ */
+function unexpected<R>(operation: string, item: ApiItem): ItemFailure<R> {
+  const what = item.uuid ? `uuid '${item.uuid}'` : item.name ? `name '${item.name}'` : "an unnamed item";
+  const message = itemFailed(item)
+    ? (item.message ?? "failed")
+    : `the API answered for ${what}, which was not asked for; it is not counted as a success`;
+  const ref = (item.uuid ? { uuid: item.uuid } : item.name ? { name: item.name } : item) as unknown as R;
+  return failure(operation, ref, message, item.error, item);
+}
+
+/** True when an item names a resource other than the reference (by uuid or by name). */
+function namesOther(ref: ParsedRef, item: ApiItem): boolean {
+  if ("uuid" in ref) return item.uuid !== undefined && item.uuid.toLowerCase() !== ref.uuid;
+  return item.name !== undefined && item.name !== ref.name;
 }
 
 /** Returns every item when all succeeded; throws {@link BatchError} with both lists otherwise. */
@@ -205,7 +222,7 @@ export function updater<P extends string, T extends ApiItem>(
       if (bad.length) failed.push(...bad);
       else if (mine[0]?.ok) succeeded.push(mine[0].item);
     });
-    for (const item of extra) if (itemFailed(item)) failed.push(failure(operation, item as unknown as Ref, item.message ?? "failed", item.error, item));
+    for (const item of extra) failed.push(unexpected(operation, item));
     return many ? allOrThrow(operation, { succeeded, failed }) : oneOrThrow({ succeeded, failed });
   }) as UpdateMethod<P, T>;
 }

@@ -2,15 +2,12 @@
  * Async iteration over list endpoints. Pages are fetched with `count` and the endpoint's cursor;
  * every item is yielded exactly once and iteration stops cleanly.
  *
- * - `from` (instances, volumes, service groups, certificates) is INCLUSIVE: the page that starts at
- *   the cursor begins with the last item of the previous page. Pages after the first ask for one
- *   more item and drop the boundary item, so nothing is yielded twice and nothing is skipped.
- * - `from_uuid` (templates) is EXCLUSIVE: the next page starts right after the cursor.
+ * The cursor `from` of every list endpoint (instances, templates, volumes, service groups,
+ * certificates) is INCLUSIVE: the page that starts at the cursor begins with the last item of the
+ * previous page. Pages after the first ask for one more item and drop the boundary item, so
+ * nothing is yielded twice and nothing is skipped.
  */
 import { ValidationError } from "./errors.js";
-
-/** The cursor semantics of a list endpoint. */
-export type CursorKind = "inclusive" | "exclusive";
 
 /** Options of every `list()` method. */
 export interface ListOptions {
@@ -33,7 +30,6 @@ export type FetchPage<T> = (cursor: string | undefined, count: number) => Promis
 export async function* paginate<T>(
   fetchPage: FetchPage<T>,
   key: (item: T) => string | undefined,
-  cursor: CursorKind,
   options: { pageSize?: number | undefined; limit?: number | undefined } = {},
 ): AsyncGenerator<T, void, undefined> {
   const pageSize = options.pageSize ?? 100;
@@ -48,7 +44,7 @@ export async function* paginate<T>(
   let next: string | undefined;
   const seen = new Set<string>();
   while (yielded < limit) {
-    const ask = next !== undefined && cursor === "inclusive" ? pageSize + 1 : pageSize;
+    const ask = next !== undefined ? pageSize + 1 : pageSize;
     const page = await fetchPage(next, ask);
     let fresh = 0;
     for (const item of page) {

@@ -230,12 +230,14 @@ export function autoscale(ctx: Context) {
     async addPolicy(serviceGroup: Ref, policy: AutoscalePolicy, options?: RequestOptions): Promise<CreateAutoscaleConfigurationPolicyResponsePolicy> {
       const ref = parseRef(serviceGroup, "serviceGroup");
       const type = checkPolicy(policy, "policy");
-      const group = await resolve(ref, true, options);
+      // The body's `name` is the policy's name (the current contract says so); the service group
+      // is the path's UUID, so a UUID reference costs no lookup.
+      const group = await resolve(ref, false, options);
       const env = await envelope(
         "POST",
         ctx.api.POST("/v1/services/{uuid}/autoscale/policies", {
           params: { path: { uuid: group.uuid } },
-          body: { name: group.name, type },
+          body: { name: type.name, type },
           ...via(ctx, options),
         }),
       );

@@ -117,7 +117,6 @@ export function certificates(ctx: Context) {
           return env.data?.certificates ?? [];
         },
         (item) => item.uuid,
-        "inclusive",
         options,
       );
       return (async function* () {

@@ -1,5 +1,5 @@
 /**
- * Images of the registry that instances run: look one up by tag or by digest.
+ * Images of the registry that instances run: look one up by tag or by digest, or list them.
  */
 import type { Image } from "@ukc/api";
 import { via, type Context } from "../context.js";
@@ -17,39 +17,51 @@ export function isDigest(value: string): boolean {
   return /^sha(256|384|512):/.test(value);
 }
 
+/** Checks an image reference: a tag, or a digest when it starts with `sha256:` (and the like). */
+function checkTagOrDigest(tagOrDigest: unknown): { tag: string } | { digest: string } {
+  if (typeof tagOrDigest !== "string" || tagOrDigest.trim() === "") {
+    throw new ValidationError("tagOrDigest", "give an image tag such as 'nginx:latest' or a digest such as 'sha256:…'");
+  }
+  if (tagOrDigest.trim() !== tagOrDigest || /\s/.test(tagOrDigest)) {
+    throw new ValidationError("tagOrDigest", `'${tagOrDigest}' contains white space`);
+  }
+  if (!isDigest(tagOrDigest)) return { tag: tagOrDigest };
+  const [algorithm, hex] = tagOrDigest.split(":") as [string, string];
+  if (!DIGEST_PATTERN.test(tagOrDigest) || !new RegExp(`^[0-9a-f]{${DIGEST_HEX_LENGTH[algorithm]}}$`).test(hex)) {
+    throw new ValidationError("tagOrDigest", `'${tagOrDigest}' is not a ${algorithm} digest: expected ${DIGEST_HEX_LENGTH[algorithm]} lower-case hex digits after '${algorithm}:'`);
+  }
+  return { digest: tagOrDigest };
+}
+
 /** Images of Unikraft Cloud. */
 export function images(ctx: Context) {
   return {
     /**
      * Gets an image by tag (`nginx:latest`, `my-user/my-app:1.0`) or by digest (`sha256:` followed
-     * by 64 hex digits). The tag travels as one percent-encoded path segment.
+     * by 64 hex digits), with `GET /v1/images?tag=…` or `?digest=…`. Rejects with a
+     * `NotFoundError` when no image matches.
      * @example const img = await ukc.images.get("nginx:latest"); console.log(img.digest, img.arch);
      */
     async get(tagOrDigest: string, options?: RequestOptions): Promise<Image> {
-      if (typeof tagOrDigest !== "string" || tagOrDigest.trim() === "") {
-        throw new ValidationError("tagOrDigest", "give an image tag such as 'nginx:latest' or a digest such as 'sha256:…'");
-      }
-      if (tagOrDigest.trim() !== tagOrDigest || /\s/.test(tagOrDigest)) {
-        throw new ValidationError("tagOrDigest", `'${tagOrDigest}' contains white space`);
-      }
-      let env;
-      if (isDigest(tagOrDigest)) {
-        const [algorithm, hex] = tagOrDigest.split(":") as [string, string];
-        if (!DIGEST_PATTERN.test(tagOrDigest) || !new RegExp(`^[0-9a-f]{${DIGEST_HEX_LENGTH[algorithm]}}$`).test(hex)) {
-          throw new ValidationError("tagOrDigest", `'${tagOrDigest}' is not a ${algorithm} digest: expected ${DIGEST_HEX_LENGTH[algorithm]} lower-case hex digits after '${algorithm}:'`);
-        }
-        env = await envelope("GET", ctx.api.GET("/v1/images/digest/{digest}", { params: { path: { digest: tagOrDigest } }, ...via(ctx, options) }));
-      } else {
-        env = await envelope("GET", ctx.api.GET("/v1/images/tag/{tag}", { params: { path: { tag: tagOrDigest } }, ...via(ctx, options) }));
-      }
-      const image = env.data?.image;
-      if (env.status === "error" || !image) {
-        // The API answers an unknown image with `status: error`, no image and a message
-        // ("No image with name …"): a NotFoundError.
+      const query = checkTagOrDigest(tagOrDigest);
+      const env = await envelope("GET", ctx.api.GET("/v1/images", { params: { query }, ...via(ctx, options) }));
+      const [image] = env.data?.images ?? [];
+      if (!image) {
+        // An unknown image is an empty list (or `status: error` with a message): a NotFoundError.
         const message = `get image: ${env.message ?? `no image '${tagOrDigest}'`}`;
-        throw makeAPIError({ status: 200, message, code: image ? undefined : ErrorCode.NotFound, errors: env.errors, body: env });
+        throw makeAPIError({ status: 200, message, code: ErrorCode.NotFound, errors: env.errors, body: env });
       }
       return image;
+    },
+
+    /**
+     * Lists the images of the caller's registry namespace (`GET /v1/images`).
+     * @example for (const img of await ukc.images.list()) console.log(img.tag, img.digest);
+     */
+    async list(options?: RequestOptions): Promise<Image[]> {
+      const env = await envelope("GET", ctx.api.GET("/v1/images", { ...via(ctx, options) }));
+      if (env.status === "error") throw makeAPIError({ status: 200, message: `list images: ${env.message ?? "failed"}`, errors: env.errors, body: env });
+      return env.data?.images ?? [];
     },
   };
 }

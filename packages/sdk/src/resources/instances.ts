@@ -1,5 +1,5 @@
 /**
- * Instances: create, get, list, update, delete, start, stop, wait, logs, tail, follow, metrics.
+ * Instances: create, get, list, update, delete, start, stop, suspend, wait, logs, tail, follow, metrics.
  * Each function reads like the API reference; the mechanics live in the core modules.
  */
 import type {
@@ -9,6 +9,7 @@ import type {
   Instance,
   StartInstanceResponseStartedInstance,
   StopInstanceResponseStoppedInstance,
+  SuspendInstancesResponseSuspendedInstance,
   UpdateInstanceByUUIDRequestBody,
   UpdateInstancesRequest,
   UpdateInstancesResponseUpdatedInstance,
@@ -47,6 +48,20 @@ export interface StopOptions extends RequestOptions {
   drainTimeoutMs?: number;
 }
 
+/** Options of `instances.suspend()`. */
+export interface SuspendOptions extends RequestOptions {
+  /** Let connections drain for up to this many milliseconds before suspending. */
+  drainTimeoutMs?: number;
+}
+
+/** A drain timeout, checked: a non-negative integer of milliseconds, or undefined. */
+function checkDrain(drain: unknown): number | undefined {
+  if (drain !== undefined && (typeof drain !== "number" || !Number.isInteger(drain) || drain < 0)) {
+    throw new ValidationError("drainTimeoutMs", `must be a non-negative integer of milliseconds, got ${String(drain)}`);
+  }
+  return drain;
+}
+
 /** Options of `instances.logs()`. */
 export interface LogsOptions extends RequestOptions {
   /** Byte offset to read from; negative counts from the end. Default 0. */
@@ -68,17 +83,12 @@ export function instances(ctx: Context) {
   const parseOne = (ref: Ref) => [parseRef(ref)];
   const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
 
+  // The by-UUID log endpoint reads no inputs in the current contract: every read, by UUID or by
+  // name, goes to the batch endpoint with `uuid=` or `name=` plus the offset and limit.
   async function readLogPage(ref: ParsedRef, offset: number, limit: number, options?: RequestOptions) {
-    if ("uuid" in ref) {
-      const env = await envelope(
-        "GET",
-        ctx.api.GET("/v1/instances/{uuid}/log", { params: { path: { uuid: ref.uuid }, query: { offset, limit } }, ...via(ctx, options) }),
-      );
-      return oneOrThrow(settle("logs", [ref], [ref], env.data?.instances, env.message));
-    }
     const env = await envelope(
       "GET",
-      ctx.api.GET("/v1/instances/log", { params: { query: { name: [ref.name], offset, limit } }, ...via(ctx, options) }),
+      ctx.api.GET("/v1/instances/log", { params: { query: { ...refQuery([ref]), offset, limit } }, ...via(ctx, options) }),
     );
     return oneOrThrow(settle("logs", [ref], [ref], env.data?.instances, env.message));
   }
@@ -129,7 +139,6 @@ export function instances(ctx: Context) {
           return env.data?.instances ?? [];
         },
         (item) => item.uuid,
-        "inclusive",
         options,
       );
     },
@@ -168,9 +177,10 @@ export function instances(ctx: Context) {
 
     /** Starts one or many instances. Use `wait()` to wait for `running`. */
     start: batchOf<StartInstanceResponseStartedInstance>("start instance", async (refs, options) => {
+      // The by-UUID endpoints of start, stop and suspend read their options from a JSON body.
       const env =
         refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/start", { params: { path: { uuid: refs[0].uuid } }, ...via(ctx, options) }))
+          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/start", { params: { path: { uuid: refs[0].uuid } }, body: {}, ...via(ctx, options) }))
           : await envelope("PUT", ctx.api.PUT("/v1/instances/start", { body: refs, ...via(ctx, options) }));
       return { items: env.data?.instances, message: env.message };
     }),
@@ -181,30 +191,32 @@ export function instances(ctx: Context) {
      */
     stop: batchOf<StopInstanceResponseStoppedInstance, StopOptions>("stop instance", async (refs, options) => {
       const force = options?.force;
-      const drain = options?.drainTimeoutMs;
+      const drain = checkDrain(options?.drainTimeoutMs);
       if (force !== undefined && typeof force !== "boolean") throw new ValidationError("force", "must be a boolean");
-      if (drain !== undefined && (!Number.isInteger(drain) || drain < 0)) {
-        throw new ValidationError("drainTimeoutMs", `must be a non-negative integer of milliseconds, got ${drain}`);
-      }
       if (force && drain !== undefined) {
         throw new ValidationError("drainTimeoutMs", "cannot be combined with force: a forced stop does not drain. Pass one of them");
       }
+      const body = { ...(force !== undefined ? { force } : {}), ...(drain !== undefined ? { drain_timeout_ms: drain } : {}) };
       const env =
         refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope(
-              "PUT",
-              ctx.api.PUT("/v1/instances/{uuid}/stop", {
-                params: { path: { uuid: refs[0].uuid }, query: { force, drain_timeout_ms: drain } },
-                ...via(ctx, options),
-              }),
-            )
-          : await envelope(
-              "PUT",
-              ctx.api.PUT("/v1/instances/stop", {
-                body: refs.map((r) => ({ ...r, ...(force !== undefined ? { force } : {}), ...(drain !== undefined ? { drain_timeout_ms: drain } : {}) })),
-                ...via(ctx, options),
-              }),
-            );
+          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid: refs[0].uuid } }, body, ...via(ctx, options) }))
+          : await envelope("PUT", ctx.api.PUT("/v1/instances/stop", { body: refs.map((r) => ({ ...r, ...body })), ...via(ctx, options) }));
+      return { items: env.data?.instances, message: env.message };
+    }),
+
+    /**
+     * Suspends one or many running instances: their memory is kept, so a later start (or traffic,
+     * with scale-to-zero) resumes them where they were. `drainTimeoutMs` lets connections drain first.
+     * Same per-item semantics as `stop()`.
+     * @example await ukc.instances.suspend(["web-1", "web-2"], { drainTimeoutMs: 1000 });
+     */
+    suspend: batchOf<SuspendInstancesResponseSuspendedInstance, SuspendOptions>("suspend instance", async (refs, options) => {
+      const drain = checkDrain(options?.drainTimeoutMs);
+      const body = drain !== undefined ? { drain_timeout_ms: drain } : {};
+      const env =
+        refs.length === 1 && "uuid" in refs[0]!
+          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/suspend", { params: { path: { uuid: refs[0].uuid } }, body, ...via(ctx, options) }))
+          : await envelope("PUT", ctx.api.PUT("/v1/instances/suspend", { body: refs.map((r) => ({ ...r, ...body })), ...via(ctx, options) }));
       return { items: env.data?.instances, message: env.message };
     }),
 
@@ -224,10 +236,8 @@ export function instances(ctx: Context) {
         async (pending, state, timeoutMs, signal) => {
           const call = { signal, timeoutMs: httpTimeoutFor(timeoutMs) };
           const query = { state, timeout_ms: timeoutMs };
-          const env =
-            pending.length === 1 && "uuid" in pending[0]!
-              ? await envelope("GET", ctx.api.GET("/v1/instances/{uuid}/wait", { params: { path: { uuid: pending[0].uuid }, query }, ...via(ctx, call) }))
-              : await envelope("GET", ctx.api.GET("/v1/instances/wait", { params: { query: { ...refQuery(pending), ...query } }, ...via(ctx, call) }));
+          // The by-UUID wait endpoint reads no state or timeout: always the batch endpoint.
+          const env = await envelope("GET", ctx.api.GET("/v1/instances/wait", { params: { query: { ...refQuery(pending), ...query } }, ...via(ctx, call) }));
           return { items: env.data?.instances, message: env.message };
         },
         options,

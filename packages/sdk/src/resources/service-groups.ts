@@ -173,7 +173,6 @@ export function serviceGroups(ctx: Context) {
           return env.data?.service_groups ?? [];
         },
         (item) => item.uuid,
-        "inclusive",
         options,
       );
       return (async function* () {

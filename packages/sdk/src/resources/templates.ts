@@ -56,24 +56,23 @@ export function templates(ctx: Context) {
 
   return {
     /**
-     * Lists templates, page by page, as an async iterator. Template listing pages with the
-     * EXCLUSIVE `from_uuid` cursor: each page starts right after the last template of the previous one.
+     * Lists templates, page by page, as an async iterator. Pages are read with the inclusive
+     * `from` cursor, oldest first, like every other list: each template comes exactly once.
      * @example for await (const t of ukc.templates.list({ tags: ["base"] })) console.log(t.name, t.image);
      */
     list(options: ListOptions & RequestOptions = {}): AsyncGenerator<TemplateInstance, void, undefined> {
       return paginate<TemplateInstance>(
-        async (from_uuid, count) => {
+        async (from, count) => {
           const env = await envelope(
             "GET",
             ctx.api.GET("/v1/instances/templates", {
-              params: { query: { count, from_uuid, details: options.details, tags: options.tags } },
+              params: { query: { count, from, details: options.details, tags: options.tags, sortby: "create_time", order: "asc" } },
               ...via(ctx, options),
             }),
           );
           return env.data?.instances ?? [];
         },
         (item) => item.uuid,
-        "exclusive",
         options,
       );
     },

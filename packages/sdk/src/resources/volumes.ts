@@ -204,7 +204,6 @@ export function volumes(ctx: Context) {
           return env.data?.volumes ?? [];
         },
         (item) => item.uuid,
-        "inclusive",
         options,
       );
     },

@@ -49,9 +49,28 @@ describe("settle", () => {
     expect(failed[0]!.message).toMatch(/no result for uuid/);
   });
 
-  it("keeps items beyond the references (e.g. replicas)", () => {
-    const { succeeded } = settle("create", ["a"], [{ name: "a" }], [{ status: "success", name: "a" }, { status: "success", name: "a-2" }]);
-    expect(succeeded.map((i) => i.name)).toEqual(["a", "a-2"]);
+  it("never counts an item the caller did not ask for as a success, and never drops it", () => {
+    const { succeeded, failed } = settle("stop", ["a"], [{ name: "a" }], [{ status: "success", name: "a" }, { status: "success", name: "zz", uuid: U1 }]);
+    expect(succeeded.map((i) => i.name)).toEqual(["a"]);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.ref).toEqual({ uuid: U1 });
+    expect(failed[0]!.message).toMatch(/uuid '11111111-1111-4111-8111-111111111111', which was not asked for/);
+  });
+
+  it("matches by position only an item that does not name a different resource", () => {
+    // One item per reference, but the item at position 0 names another instance: no match.
+    const other = [{ status: "success", name: "b" }];
+    const { succeeded, failed } = settle("start", ["a"], [{ name: "a" }], other);
+    expect(succeeded).toEqual([]);
+    expect(failed.map((f) => f.message)).toEqual([expect.stringMatching(/no result for name 'a'/), expect.stringMatching(/name 'b', which was not asked for/)]);
+    // An item naming nothing (a not-found entry) or only the uuid of a name reference still matches by position.
+    const anonymous = settle("get", ["a", "c"], [{ name: "a" }, { name: "c" }], [{ status: "error", error: 8, message: "No instance with name 'a'" }, { status: "success", uuid: U1 }]);
+    expect(anonymous.failed.map((f) => [f.ref, f.code])).toEqual([["a", 8]]);
+    expect(anonymous.succeeded).toEqual([{ status: "success", uuid: U1 }]);
+    // A uuid reference and an item with a different uuid: no match by position.
+    const wrongUuid = settle("get", [U1], [{ uuid: U1 }], [{ status: "success", uuid: "22222222-2222-4222-8222-222222222222" }]);
+    expect(wrongUuid.succeeded).toEqual([]);
+    expect(wrongUuid.failed).toHaveLength(2);
   });
 });
 

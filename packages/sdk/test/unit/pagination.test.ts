@@ -17,17 +17,6 @@ function inclusiveServer() {
   return { calls, fetchPage };
 }
 
-/** A server with an exclusive `from_uuid` cursor (the item named is not returned). */
-function exclusiveServer() {
-  const calls: { from: string | undefined; count: number }[] = [];
-  const fetchPage = async (from: string | undefined, count: number) => {
-    calls.push({ from, count });
-    const start = from === undefined ? 0 : items.findIndex((i) => i.uuid === from) + 1;
-    return items.slice(start, start + count);
-  };
-  return { calls, fetchPage };
-}
-
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of it) out.push(x);
@@ -37,31 +26,23 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 describe("paginate", () => {
   it("yields every item exactly once over an inclusive cursor, dropping each page's boundary item", async () => {
     const server = inclusiveServer();
-    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, "inclusive", { pageSize: 5 }));
+    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, { pageSize: 5 }));
     expect(got.map((i) => i.uuid)).toEqual(items.map((i) => i.uuid));
     expect(server.calls[0]).toEqual({ from: undefined, count: 5 });
     expect(server.calls[1]).toEqual({ from: "u04", count: 6 });
     expect(server.calls).toHaveLength(5);
   });
 
-  it("yields every item exactly once over an exclusive cursor", async () => {
-    const server = exclusiveServer();
-    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, "exclusive", { pageSize: 5 }));
-    expect(got.map((i) => i.uuid)).toEqual(items.map((i) => i.uuid));
-    expect(server.calls.map((c) => c.count)).toEqual([5, 5, 5, 5, 5]);
-    expect(server.calls[1]!.from).toBe("u04");
-  });
-
   it("stops at a page size that divides the total without an endless loop", async () => {
-    const server = exclusiveServer();
-    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, "exclusive", { pageSize: 23 }));
+    const server = inclusiveServer();
+    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, { pageSize: 23 }));
     expect(got).toHaveLength(23);
     expect(server.calls).toHaveLength(2);
   });
 
   it("honours limit and stops fetching", async () => {
     const server = inclusiveServer();
-    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, "inclusive", { pageSize: 5, limit: 7 }));
+    const got = await collect(paginate(server.fetchPage, (i) => i.uuid, { pageSize: 5, limit: 7 }));
     expect(got.map((i) => i.uuid)).toEqual(items.slice(0, 7).map((i) => i.uuid));
     expect(server.calls).toHaveLength(2);
   });
@@ -69,14 +50,14 @@ describe("paginate", () => {
   it("stops when a server ignores the cursor and repeats a page", async () => {
     let calls = 0;
     const got = await collect(
-      paginate(async () => (calls++, items.slice(0, 5)), (i) => i.uuid, "inclusive", { pageSize: 5 }),
+      paginate(async () => (calls++, items.slice(0, 5)), (i) => i.uuid, { pageSize: 5 }),
     );
     expect(got).toHaveLength(5);
     expect(calls).toBe(2);
   });
 
   it("validates pageSize and limit", async () => {
-    await expect(collect(paginate(async () => [], (i: Item) => i.uuid, "inclusive", { pageSize: 0 }))).rejects.toThrow(/pageSize/);
-    await expect(collect(paginate(async () => [], (i: Item) => i.uuid, "inclusive", { limit: -1 }))).rejects.toThrow(/limit/);
+    await expect(collect(paginate(async () => [], (i: Item) => i.uuid, { pageSize: 0 }))).rejects.toThrow(/pageSize/);
+    await expect(collect(paginate(async () => [], (i: Item) => i.uuid, { limit: -1 }))).rejects.toThrow(/limit/);
   });
 });
