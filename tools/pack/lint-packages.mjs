@@ -2,7 +2,9 @@
 // Checks every package in packages/ as it would be published: packs it with `pnpm pack`, then runs
 // publint (any error, warning or suggestion fails), `attw` (@arethetypeswrong/cli, "strict" profile:
 // node10, node16 CJS/ESM and bundler resolution) on the tarball, and this project's own rules
-// (ESM+CJS+types exports, sideEffects, files, metadata, nothing but the build in the tarball).
+// (ESM+CJS+types exports, sideEffects, files, metadata, nothing but the build in the tarball), and
+// that every name the declarations export as a value is exported by the build that import() and
+// require() load (./value-exports.mjs: types that promise what the JavaScript lacks).
 // Build first: `pnpm build && pnpm lint:packages`.
 //
 // usage: node tools/pack/lint-packages.mjs [--packages-dir DIR]
@@ -16,6 +18,9 @@ import { pathToFileURL } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { listPackages, packagesDir as defaultPackagesDir, pnpmPack, referencedFiles } from "./packages.mjs";
+import { valueExportProblems } from "./value-exports.mjs";
+
+export { declarationEntries, declaredValueExports, valueExportProblems } from "./value-exports.mjs";
 
 const require = createRequire(import.meta.url);
 const attwBin = join(require.resolve("@arethetypeswrong/cli/package.json"), "..", "dist", "index.js");
@@ -102,10 +107,10 @@ function packedPackageJson(tarball) {
 }
 
 async function lintOne(entry, work) {
-  const result = { name: entry.name ?? entry.rel, publint: "-", attw: "-", policy: "-", problems: [] };
+  const result = { name: entry.name ?? entry.rel, publint: "-", attw: "-", policy: "-", values: "-", problems: [] };
   if (entry.private) {
     console.log(`\n== ${entry.rel}: private, not published: not checked`);
-    result.publint = result.attw = result.policy = "private";
+    result.publint = result.attw = result.policy = result.values = "private";
     return result;
   }
   console.log(`\n== ${entry.name} (${entry.rel})`);
@@ -115,7 +120,7 @@ async function lintOne(entry, work) {
     ({ filename: tarball, files } = pnpmPack(entry.dir, work));
   } catch (error) {
     result.problems.push(`pnpm pack failed: ${error.stderr ?? error.message}`);
-    result.publint = result.attw = result.policy = "✗";
+    result.publint = result.attw = result.policy = result.values = "✗";
     return result;
   }
   console.log(`packed ${basename(tarball)}: ${files.join(", ")}`);
@@ -135,6 +140,15 @@ async function lintOne(entry, work) {
   const attwProblems = runAttw(tarball, exclude);
   result.attw = attwProblems.length === 0 ? "✓" : "✗";
   result.problems.push(...attwProblems.map((problem) => `attw: ${problem}`));
+
+  // The built files in the package directory are the ones packed; there the workspace resolves the
+  // package's own dependencies, for the compiler and for import()/require().
+  const values = await valueExportProblems(entry.dir, pkg);
+  for (const e of values.entries) {
+    console.log(`values: exports["${e.subpath}"].${e.loader}: ${e.types} exports ${e.values.length} value(s), ${e.values.length - e.missing.length} in ${e.js}`);
+  }
+  result.values = values.problems.length === 0 ? "✓" : "✗";
+  result.problems.push(...values.problems.map((problem) => `values: ${problem}`));
   for (const problem of result.problems) console.log(`  ✗ ${problem}`);
   return result;
 }
@@ -162,8 +176,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(1);
   }
   const width = Math.max("package".length, ...results.map((r) => r.name.length));
-  console.log(`\n${"package".padEnd(width)}  publint  attw  policy`);
-  for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.publint.padEnd(7)}  ${r.attw.padEnd(4)}  ${r.policy}`);
+  console.log(`\n${"package".padEnd(width)}  publint  attw  policy  values`);
+  for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.publint.padEnd(7)}  ${r.attw.padEnd(4)}  ${r.policy.padEnd(6)}  ${r.values}`);
   const failed = results.filter((r) => r.problems.length > 0);
   if (failed.length > 0) {
     console.error(`\nlint:packages: ${failed.length} package(s) with problems: ${failed.map((r) => r.name).join(", ")}`);

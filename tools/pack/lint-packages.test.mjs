@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, test } from "vitest";
-import { dataEntrypoints, policyProblems } from "./lint-packages.mjs";
+import { dataEntrypoints, declarationEntries, policyProblems, valueExportProblems } from "./lint-packages.mjs";
 
 const script = fileURLToPath(new URL("./lint-packages.mjs", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "ukc-lint-test-"));
@@ -96,7 +96,8 @@ test("a run passes on a right package and fails on a wrong one, naming the check
   const good = join(work, "good-tree");
   fixturePackage(good, "good");
   const ok = spawnSync(process.execPath, [script, "--packages-dir", good], { encoding: "utf8", timeout: 120_000 });
-  expect(ok.stdout).toMatch(/@ukc\/fixture-good +✓ +✓ +✓/);
+  expect(ok.stdout).toMatch(/@ukc\/fixture-good +✓ +✓ +✓ +✓/);
+  expect(ok.stdout).toContain('values: exports["."].require: ./dist/index.d.cts exports 1 value(s), 1 in ./dist/index.cjs');
   expect(ok.stdout).toContain("lint:packages: 1 package(s) OK");
   expect(ok.status).toBe(0);
 
@@ -121,4 +122,71 @@ test("a directory under packages/ without a package.json fails the run", () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("packages without a package.json");
   expect(result.stderr).toContain("half-made");
+});
+
+// A tiny package whose declarations are `dts` (ESM) and the same text as .d.cts (CJS), and whose
+// builds export `names` (ESM and CJS). `types.d.ts` / `types.d.cts` hold types and one value that
+// is re-exported with `export type *`, so never a value of the package.
+function valuesFixture(dir, { dts, names }) {
+  const base = join(work, "values", dir);
+  write(join(base, "package.json"), manifest(dir));
+  for (const ext of ["ts", "cts"]) {
+    write(join(base, `dist/index.d.${ext}`), dts.replaceAll("{js}", ext === "ts" ? "js" : "cjs"));
+    write(join(base, `dist/types.d.${ext}`), "export interface Question { text: string }\nexport declare const phantom: number;\n");
+    write(join(base, `dist/extra.d.${ext}`), "export declare const extra: number;\n");
+  }
+  const value = (name) => (name === "Oracle" ? "class Oracle {}" : name === "ask" ? "function () { return 42; }" : "42");
+  write(join(base, "dist/index.js"), names.map((name) => (name === "Oracle" ? "export class Oracle {}\n" : `export const ${name} = ${value(name)};\n`)).join(""));
+  write(join(base, "dist/index.cjs"), `"use strict";\n${names.map((name) => `exports.${name} = ${value(name)};\n`).join("")}`);
+  return { dir: base, pkg: manifest(dir) };
+}
+
+const typesAndValues = `export type * from "./types.{js}";
+export declare const answer: number;
+export declare function ask(): number;
+export declare class Oracle {}
+export type Answer = number;
+export { type Oracle as OracleType };
+export declare const enum Inlined { A = 1 }
+`;
+
+test("the value-exports check passes when the build has every value the declarations export", async () => {
+  const good = valuesFixture("values-good", { dts: typesAndValues, names: ["answer", "ask", "Oracle"] });
+  expect(declarationEntries(good.pkg)).toEqual([
+    { subpath: ".", loader: "import", types: "./dist/index.d.ts", js: "./dist/index.js" },
+    { subpath: ".", loader: "require", types: "./dist/index.d.cts", js: "./dist/index.cjs" },
+  ]);
+  const { entries, problems } = await valueExportProblems(good.dir, good.pkg);
+  expect(problems).toEqual([]);
+  // Types, type-only exports (OracleType, `export type *`: phantom) and const enums are not values.
+  expect(entries.map((entry) => [entry.loader, entry.values, entry.missing])).toEqual([
+    ["import", ["Oracle", "answer", "ask"], []],
+    ["require", ["Oracle", "answer", "ask"], []],
+  ]);
+});
+
+test("the value-exports check fails on a value the declarations export and the build lacks, naming it", async () => {
+  // The bug this check is for: `export *` of another module (another package, in the SDK) in the
+  // declarations only, plus a plain declaration the build does not have.
+  const bad = valuesFixture("values-bad", {
+    dts: `${typesAndValues}export * from "./extra.{js}";\nexport declare function createClient(): void;\n`,
+    names: ["answer", "ask", "Oracle"],
+  });
+  const { entries, problems } = await valueExportProblems(bad.dir, bad.pkg);
+  expect(entries.map((entry) => [entry.loader, entry.missing])).toEqual([
+    ["import", ["createClient", "extra"]],
+    ["require", ["createClient", "extra"]],
+  ]);
+  expect(problems).toEqual([
+    '@ukc/fixture-values-bad exports["."].import: ./dist/index.d.ts declares 2 value export(s) that import() of ./dist/index.js does not have: createClient, extra',
+    '@ukc/fixture-values-bad exports["."].require: ./dist/index.d.cts declares 2 value export(s) that require() of ./dist/index.cjs does not have: createClient, extra',
+  ]);
+
+  // The ESM build lacking one name the CJS build has is reported for that entry only.
+  const half = valuesFixture("values-half", { dts: typesAndValues, names: ["answer", "ask", "Oracle"] });
+  write(join(half.dir, "dist/index.js"), "export const answer = 42;\nexport class Oracle {}\n");
+  const result = await valueExportProblems(half.dir, half.pkg);
+  expect(result.problems).toEqual([
+    '@ukc/fixture-values-half exports["."].import: ./dist/index.d.ts declares 1 value export(s) that import() of ./dist/index.js does not have: ask',
+  ]);
 });

@@ -9,6 +9,7 @@ import { createClient, operationIds, type OperationId, type UnikraftCloudClient 
 import type { Contract } from "./contracts/support";
 import { instances } from "./contracts/instances";
 import { templates } from "./contracts/templates";
+import { checkpoints } from "./contracts/checkpoints";
 import { volumes } from "./contracts/volumes";
 import { serviceGroups } from "./contracts/service-groups";
 import { autoscale } from "./contracts/autoscale";
@@ -16,7 +17,7 @@ import { certificates } from "./contracts/certificates";
 import { imagesQuotasHealth } from "./contracts/images-quotas-health";
 import { responseExample, routes } from "./support/spec";
 
-const contracts = { ...instances, ...templates, ...volumes, ...serviceGroups, ...autoscale, ...certificates, ...imagesQuotasHealth };
+const contracts = { ...instances, ...templates, ...checkpoints, ...volumes, ...serviceGroups, ...autoscale, ...certificates, ...imagesQuotasHealth };
 
 /**
  * Operations of the spec without a contract test. When this is not `never`, the line below fails

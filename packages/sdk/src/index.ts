@@ -43,7 +43,7 @@ export { TEMPLATE_PROPS } from "./resources/templates.js";
 export { VOLUME_PROPS, VOLUME_STATES, MOUNT_PATH_PATTERN } from "./resources/volumes.js";
 export { SERVICE_GROUP_PROPS } from "./resources/service-groups.js";
 export { CERTIFICATE_STATES } from "./resources/certificates.js";
-export type { Instances, CreatedInstance, InstancePatch, StopOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
+export type { Instances, CreatedInstance, InstancePatch, StopOptions, SuspendOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
 export type { Templates, TemplatePatch } from "./resources/templates.js";
 export type { Volumes, VolumeBatchMethod, VolumePatch, VolumeState, AttachParams, DetachParams, VolumeWaitOptions, VolumeCondition } from "./resources/volumes.js";
 export type { ServiceGroups, ServiceGroupPatch, ServiceGroupListOptions } from "./resources/service-groups.js";
@@ -65,6 +65,7 @@ export type {
   WaitInstanceResponseWaitedInstance,
   StartInstanceResponseStartedInstance,
   StopInstanceResponseStoppedInstance,
+  SuspendInstancesResponseSuspendedInstance,
   UpdateInstancesResponseUpdatedInstance,
   DeleteInstancesResponseDeletedInstance,
   GetInstanceMetricsResponseInstanceMetrics,

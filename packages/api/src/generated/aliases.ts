@@ -22,7 +22,7 @@ export type AutoscalePolicyStep = components["schemas"]["AutoscalePolicyStep"];
 /** UUID or name of the instance to detach the volume from (exactly one of them). */
 export type BodyInstanceID = components["schemas"]["BodyInstanceID"];
 export type Certificate = components["schemas"]["Certificate"];
-/** The arguments used to create the instances of an autoscale configuration. The reference shows only `roms`; the other properties are those of CreateInstanceRequest. */
+/** How the instances of an autoscale configuration are created, either from an instance template (`template`) or from a ROM (`roms`). No other instance-creation arguments are accepted. */
 export type ConfigurationInstanceCreateArgs = components["schemas"]["ConfigurationInstanceCreateArgs"];
 /** Create the autoscale configuration of the service group given by the UUID in the path. */
 export type CreateAutoscaleConfigurationByServiceGroupUUIDRequest = components["schemas"]["CreateAutoscaleConfigurationByServiceGroupUUIDRequest"];
@@ -89,7 +89,7 @@ export type DetachVolumesRequestInstanceID = components["schemas"]["DetachVolume
 export type DetachVolumesResponse = components["schemas"]["DetachVolumesResponse"];
 export type DetachVolumesResponseData = components["schemas"]["DetachVolumesResponseData"];
 export type DetachVolumesResponseDetachedVolume = components["schemas"]["DetachVolumesResponseDetachedVolume"];
-/** A domain associated with a service group. */
+/** A domain associated with a service group, as responses report it (the fully qualified name is in `fqdn`). */
 export type Domain = components["schemas"]["Domain"];
 export type GetAutoscaleConfigurationPolicyRequest = components["schemas"]["GetAutoscaleConfigurationPolicyRequest"];
 /** Response of getting an autoscale policy of a service group. */
@@ -148,7 +148,7 @@ export type QuotasResponse = components["schemas"]["QuotasResponse"];
 export type QuotasResponseData = components["schemas"]["QuotasResponseData"];
 export type QuotasStats = components["schemas"]["QuotasStats"];
 export type ResponseError = components["schemas"]["ResponseError"];
-/** The response status of an API request. */
+/** The status of an API response or of one item in it. `partial_success` means some items of a batch succeeded and others failed; each item carries its own status. */
 export type ResponseStatus = components["schemas"]["ResponseStatus"];
 export type Service = components["schemas"]["Service"];
 export type ServiceGroup = components["schemas"]["ServiceGroup"];
@@ -197,6 +197,158 @@ export type CreateTemplatesResponse = components["schemas"]["CreateTemplatesResp
 export type UpdateTemplatesRequestItem = components["schemas"]["UpdateTemplatesRequestItem"];
 /** An update of the template instance named by the UUID in the path. */
 export type UpdateTemplateByUUIDRequestBody = components["schemas"]["UpdateTemplateByUUIDRequestBody"];
+/** An image given together with options for pulling it, instead of a plain image reference string. */
+export type ImageSpec = components["schemas"]["ImageSpec"];
+/** A file given inline, from which the platform builds ROM content. */
+export type InlineFile = components["schemas"]["InlineFile"];
+/** An action run on an instance whenever a calendar expression (systemd calendar-event syntax, UTC) matches. */
+export type Schedule = components["schemas"]["Schedule"];
+/** The scale-to-zero settings of a new instance. */
+export type CreateInstanceScaleToZero = components["schemas"]["CreateInstanceScaleToZero"];
+/** A read-only memory (ROM) blob attached to a new instance, taken from an image or built from inline files. */
+export type CreateInstanceRequestRom = components["schemas"]["CreateInstanceRequestRom"];
+/** A small helper program attached to a new instance: it loads from its own ROM image and is reached through the instance's plugin endpoint (at most 8 per instance). */
+export type CreateInstanceRequestPlugin = components["schemas"]["CreateInstanceRequestPlugin"];
+/** Automatic deletion of a prepared template that has not been used for some time. */
+export type TemplateAutokill = components["schemas"]["TemplateAutokill"];
+/** The template a new instance is created from, by UUID or name, and whether it is prepared first. */
+export type CreateInstanceRequestTemplate = components["schemas"]["CreateInstanceRequestTemplate"];
+/** When a new instance is deleted automatically: some time after it stopped, or after it served a number of requests. Not used for templates. */
+export type CreateInstanceRequestAutokill = components["schemas"]["CreateInstanceRequestAutokill"];
+/** Another interface through which all traffic of a new interface is routed. */
+export type NetworkInterfaceRelay = components["schemas"]["NetworkInterfaceRelay"];
+/** A network interface to give a new instance. */
+export type CreateInstanceRequestNetworkInterface = components["schemas"]["CreateInstanceRequestNetworkInterface"];
+/** The interface through which an instance's network interface routes its traffic. */
+export type InstanceNetworkInterfaceRelay = components["schemas"]["InstanceNetworkInterfaceRelay"];
+/** The snapshot an instance has, when it has one. */
+export type InstanceSnapshot = components["schemas"]["InstanceSnapshot"];
+/** Where an instance stands in its current sequence of automatic restarts. */
+export type InstanceRestartAttempt = components["schemas"]["InstanceRestartAttempt"];
+/** A read-only memory (ROM) blob attached to an instance. */
+export type InstanceRom = components["schemas"]["InstanceRom"];
+/** A helper program attached to an instance and reached through the instance's plugin endpoint. */
+export type InstancePlugin = components["schemas"]["InstancePlugin"];
+/** When an instance is deleted automatically: some time after it stopped, or after it served a number of requests. */
+export type InstanceAutokill = components["schemas"]["InstanceAutokill"];
+/** A change of an instance property that is queued and not applied yet. */
+export type InstancePendingUpdate = components["schemas"]["InstancePendingUpdate"];
+/** Automatic deletion of a template or checkpoint that has not been used for some time. */
+export type InstanceTemplateAutokill = components["schemas"]["InstanceTemplateAutokill"];
+/** A GPU attached to an instance. */
+export type InstanceGpu = components["schemas"]["InstanceGpu"];
+/** One instance to delete, by exactly one of UUID or name, with the deletion options. */
+export type DeleteInstanceRequestItem = components["schemas"]["DeleteInstanceRequestItem"];
+/** Options for deleting an instance by UUID. */
+export type DeleteInstanceByUUIDRequestBody = components["schemas"]["DeleteInstanceByUUIDRequestBody"];
+/** One instance to start, by exactly one of UUID or name, with the start options. */
+export type StartInstancesRequestItem = components["schemas"]["StartInstancesRequestItem"];
+/** Options for starting an instance by UUID. */
+export type StartInstanceByUUIDRequestBody = components["schemas"]["StartInstanceByUUIDRequestBody"];
+/** Options for stopping an instance by UUID. */
+export type StopInstanceByUUIDRequestBody = components["schemas"]["StopInstanceByUUIDRequestBody"];
+/** One instance to suspend, by exactly one of UUID or name, with the drain timeout. */
+export type SuspendInstancesRequestItem = components["schemas"]["SuspendInstancesRequestItem"];
+/** Options for suspending an instance by UUID. */
+export type SuspendInstanceByUUIDRequestBody = components["schemas"]["SuspendInstanceByUUIDRequestBody"];
+export type SuspendInstancesResponse = components["schemas"]["SuspendInstancesResponse"];
+export type SuspendInstancesResponseData = components["schemas"]["SuspendInstancesResponseData"];
+/** One instance of a suspend request, with its state after and before the request. */
+export type SuspendInstancesResponseSuspendedInstance = components["schemas"]["SuspendInstancesResponseSuspendedInstance"];
+export type GetCheckpointHistoryResponse = components["schemas"]["GetCheckpointHistoryResponse"];
+export type GetCheckpointHistoryResponseData = components["schemas"]["GetCheckpointHistoryResponseData"];
+/** The checkpoint history of one instance (or checkpoint). */
+export type GetCheckpointHistoryResponseInstanceHistory = components["schemas"]["GetCheckpointHistoryResponseInstanceHistory"];
+/** One checkpoint in the history of an instance. */
+export type CheckpointHistoryEntry = components["schemas"]["CheckpointHistoryEntry"];
+/** When an emptied service group is deleted automatically. */
+export type ServiceGroupAutokill = components["schemas"]["ServiceGroupAutokill"];
+/** Delete the service group automatically once it has had no instances for a while. */
+export type CreateServiceGroupRequestAutokill = components["schemas"]["CreateServiceGroupRequestAutokill"];
+/** An autoscale policy as the API reports it. The same as AutoscalePolicy, except that `adjustment_type` also accepts `percent`, the spelling recorded responses use for `percentage`. */
+export type AutoscalePolicyResponse = components["schemas"]["AutoscalePolicyResponse"];
+/** How far the validation of a pending certificate has got. */
+export type CertificateValidation = components["schemas"]["CertificateValidation"];
+/** New PEM chain and private key for one certificate, named by UUID or name. */
+export type UpdateCertificatesRequestItem = components["schemas"]["UpdateCertificatesRequestItem"];
+/** New PEM chain and private key for the certificate given by the UUID in the path. */
+export type UpdateCertificateByUUIDRequestBody = components["schemas"]["UpdateCertificateByUUIDRequestBody"];
+export type UpdateCertificatesResponseData = components["schemas"]["UpdateCertificatesResponseData"];
+/** Response of updating one or more certificates. */
+export type UpdateCertificatesResponse = components["schemas"]["UpdateCertificatesResponse"];
+export type GetImagesResponseData = components["schemas"]["GetImagesResponseData"];
+/** Response of looking up images by tag or digest (in the registry or in the image store). */
+export type GetImagesResponse = components["schemas"]["GetImagesResponse"];
+/** Releases the pin once the image has gone unused for a while. */
+export type PinImageRequestItemAutokill = components["schemas"]["PinImageRequestItemAutokill"];
+/** One image to pull into the image store and pin there. */
+export type PinImageRequestItem = components["schemas"]["PinImageRequestItem"];
+/** The result of pinning one image. A successful entry identifies the image; a failed one carries only `status`, `message` and `error`. */
+export type PinImagesResponseImage = components["schemas"]["PinImagesResponseImage"];
+export type PinImagesResponseData = components["schemas"]["PinImagesResponseData"];
+/** Response of pinning one or more images. */
+export type PinImagesResponse = components["schemas"]["PinImagesResponse"];
+/** One pinned image to unpin, by UUID (the only identifier accepted). */
+export type UnpinImageRequestItem = components["schemas"]["UnpinImageRequestItem"];
+/** The result of unpinning one image. */
+export type UnpinImagesResponseImage = components["schemas"]["UnpinImagesResponseImage"];
+export type UnpinImagesResponseData = components["schemas"]["UnpinImagesResponseData"];
+/** Response of unpinning one or more images. */
+export type UnpinImagesResponse = components["schemas"]["UnpinImagesResponse"];
+/** The license of the platform installation (reported to administrators only). */
+export type DataLicense = components["schemas"]["DataLicense"];
+/** Deletes the new template instance automatically once it has not been used to create an instance for a while. */
+export type ItemAutokill = components["schemas"]["ItemAutokill"];
+/** Deletes the checkpoint automatically once it has not been used to restore an instance for a while. */
+export type CheckpointAutokill = components["schemas"]["CheckpointAutokill"];
+/** One instance to convert into a template instance, referenced by exactly one of UUID or name. */
+export type CreateTemplateInstancesRequestItem = components["schemas"]["CreateTemplateInstancesRequestItem"];
+/** One instance converted into a template instance, with its own status. */
+export type CreateTemplateInstancesResponseTemplateInstance = components["schemas"]["CreateTemplateInstancesResponseTemplateInstance"];
+/** One checkpoint to create from an existing instance. */
+export type CreateCheckpointInstancesRequestItem = components["schemas"]["CreateCheckpointInstancesRequestItem"];
+/** One created checkpoint instance, with its own status. */
+export type CreateCheckpointInstancesResponseCheckpointInstance = components["schemas"]["CreateCheckpointInstancesResponseCheckpointInstance"];
+/** The response data of creating checkpoint instances. */
+export type CreateCheckpointInstancesResponseData = components["schemas"]["CreateCheckpointInstancesResponseData"];
+/** Response of creating checkpoint instances. */
+export type CreateCheckpointInstancesResponse = components["schemas"]["CreateCheckpointInstancesResponse"];
+/** The response data of a checkpoint listing. Checkpoints are instances (in the `checkpoint` state), so each entry is an `Instance`. */
+export type GetCheckpointInstancesResponseData = components["schemas"]["GetCheckpointInstancesResponseData"];
+/** Response of listing checkpoint instances or getting one by UUID. */
+export type GetCheckpointInstancesResponse = components["schemas"]["GetCheckpointInstancesResponse"];
+/** One deleted checkpoint instance, with its own status. */
+export type DeleteCheckpointInstancesResponseCheckpointInstance = components["schemas"]["DeleteCheckpointInstancesResponseCheckpointInstance"];
+/** The response data of deleting checkpoint instances. */
+export type DeleteCheckpointInstancesResponseData = components["schemas"]["DeleteCheckpointInstancesResponseData"];
+/** Response of deleting checkpoint instances. */
+export type DeleteCheckpointInstancesResponse = components["schemas"]["DeleteCheckpointInstancesResponse"];
+/** One update of a checkpoint instance, referenced by UUID or name (exactly one of them). */
+export type UpdateCheckpointInstancesRequestItem = components["schemas"]["UpdateCheckpointInstancesRequestItem"];
+/** An update of the checkpoint instance named by the UUID in the path. */
+export type UpdateCheckpointInstanceByUUIDRequestBody = components["schemas"]["UpdateCheckpointInstanceByUUIDRequestBody"];
+/** One updated checkpoint instance, with its own status. */
+export type UpdateCheckpointInstancesResponseCheckpointInstance = components["schemas"]["UpdateCheckpointInstancesResponseCheckpointInstance"];
+/** The response data of updating checkpoint instances. */
+export type UpdateCheckpointInstancesResponseData = components["schemas"]["UpdateCheckpointInstancesResponseData"];
+/** Response of updating checkpoint instances. */
+export type UpdateCheckpointInstancesResponse = components["schemas"]["UpdateCheckpointInstancesResponse"];
+/** One volume to clone, referenced by UUID or name (exactly one of them), with optional settings of the copy. */
+export type CloneVolumesRequestItem = components["schemas"]["CloneVolumesRequestItem"];
+/** Optional settings of the copy made of the volume whose UUID is in the path. */
+export type CloneVolumeByUUIDRequestBody = components["schemas"]["CloneVolumeByUUIDRequestBody"];
+/** Response of cloneVolumes and cloneVolume. */
+export type CloneVolumesResponse = components["schemas"]["CloneVolumesResponse"];
+export type CloneVolumesResponseData = components["schemas"]["CloneVolumesResponseData"];
+export type CloneVolumesResponseVolume = components["schemas"]["CloneVolumesResponseVolume"];
+/** Response of createVolumeTemplates. */
+export type CreateTemplateVolumesResponse = components["schemas"]["CreateTemplateVolumesResponse"];
+export type CreateTemplateVolumesResponseData = components["schemas"]["CreateTemplateVolumesResponseData"];
+export type CreateTemplateVolumesResponseTemplateVolume = components["schemas"]["CreateTemplateVolumesResponseTemplateVolume"];
+/** One update of a volume template, referenced by UUID or name (exactly one of them). */
+export type UpdateTemplateVolumesRequestItem = components["schemas"]["UpdateTemplateVolumesRequestItem"];
+/** One update of the volume template whose UUID is in the path. */
+export type UpdateTemplateVolumeByUUIDRequestBody = components["schemas"]["UpdateTemplateVolumeByUUIDRequestBody"];
 
 /** Every operationId of the spec. */
 export type OperationId = keyof operations;
@@ -219,6 +371,17 @@ export const operationIds = [
   "getTemplate",
   "deleteTemplate",
   "updateTemplate",
+  "suspendInstances",
+  "getInstancesHistory",
+  "listCheckpoints",
+  "createCheckpoints",
+  "deleteCheckpoints",
+  "updateCheckpoints",
+  "getCheckpointsHistory",
+  "getCheckpoint",
+  "deleteCheckpoint",
+  "updateCheckpoint",
+  "getCheckpointHistory",
   "getInstance",
   "deleteInstance",
   "updateInstance",
@@ -227,17 +390,28 @@ export const operationIds = [
   "startInstance",
   "stopInstance",
   "waitInstance",
+  "suspendInstance",
+  "getInstanceHistory",
   "listVolumes",
   "createVolume",
   "deleteVolumes",
   "updateVolumes",
   "attachVolumes",
   "detachVolumes",
+  "cloneVolumes",
+  "listVolumeTemplates",
+  "createVolumeTemplates",
+  "deleteVolumeTemplates",
+  "updateVolumeTemplates",
+  "getVolumeTemplate",
+  "deleteVolumeTemplate",
+  "updateVolumeTemplate",
   "getVolume",
   "deleteVolume",
   "updateVolume",
   "attachVolume",
   "detachVolume",
+  "cloneVolume",
   "listServiceGroups",
   "createServiceGroup",
   "deleteServiceGroups",
@@ -257,12 +431,16 @@ export const operationIds = [
   "getAutoscalePolicy",
   "deleteAutoscalePolicy",
   "listCertificates",
+  "updateCertificates",
   "createCertificate",
   "deleteCertificates",
   "getCertificate",
+  "updateCertificate",
   "deleteCertificate",
-  "getImageByTag",
-  "getImageByDigest",
+  "getImages",
+  "pinImages",
+  "unpinImages",
+  "getImageStore",
   "getQuotas",
   "getUserQuotas",
   "healthz"

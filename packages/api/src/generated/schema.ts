@@ -30,8 +30,8 @@ export interface paths {
          * Create Instance
          * @description Create an instance in Unikraft Cloud.
          *
-         *     The body is a single object. With `autostart` and a `wait_timeout_ms` greater than zero the
-         *     call blocks until the new instance(s) reach the running state; if that wait runs out of time
+         *     The body is a single object. With `autostart` and a `timeout_s` (or the older `wait_timeout_ms`)
+         *     greater than zero the call blocks until the new instance(s) reach the running state; if that wait runs out of time
          *     the answer has `status: error`, message `Operation timed out`, and still lists each created
          *     instance with its current `state`. A `name` that is already in use fails with 409.
          */
@@ -40,7 +40,8 @@ export interface paths {
          * Delete Instances
          * @description Delete the specified instance(s) by ID(s) (name or UUID). After this call the IDs of the instances are no longer valid. If the instances are currently running, they are force-stopped.
          *
-         *     The body is a JSON array of references, each exactly one of `uuid` or `name`. Per-item
+         *     The body is a JSON array, each item exactly one of `uuid` or `name` plus the options
+         *     `timeout_s` (wait for the deletion) and `dont_retain` (skip retention). Per-item
          *     failures arrive with HTTP 200: an unknown name yields an entry with `status: error`,
          *     `error` 8 and message `No instance with name '…'` while the other entries succeed; an
          *     instance with deletion protection (`delete_lock`) yields `error` 14.
@@ -128,10 +129,11 @@ export interface paths {
          * Start Instances
          * @description Start previously stopped instances by ID(s) (name or UUID) or do nothing if the instances are already running.
          *
-         *     The body is a JSON array of references, each exactly one of `uuid` or `name`. Per-item
+         *     The body is a JSON array, each item exactly one of `uuid` or `name` plus the option
+         *     `timeout_s` (or the older `wait_timeout_ms`). Per-item
          *     failures arrive with HTTP 200: an unknown name yields an entry with `status: error`,
-         *     `error` 8 and message `No instance with name '…'` while the other entries succeed. The call
-         *     does not wait for the instances to run: use the wait endpoint for that.
+         *     `error` 8 and message `No instance with name '…'` while the other entries succeed. Without a
+         *     timeout the call does not wait for the instances to run: use the wait endpoint for that.
          */
         put: operations["startInstances"];
         post?: never;
@@ -153,8 +155,8 @@ export interface paths {
          * Stop Instances
          * @description Stop one or more running instance by ID(s) (name or UUID) or do nothing if the instances are already stopped.
          *
-         *     The body is a JSON array, each item exactly one of `uuid` or `name` plus the options `force`
-         *     and `drain_timeout_ms` (use -1 for the largest possible drain timeout). `force` together
+         *     The body is a JSON array, each item exactly one of `uuid` or `name` plus the options `force`,
+         *     `drain_timeout_ms`, `quick`, `ifstate` and `dump` (use -1 for the largest possible drain timeout). `force` together
          *     with `drain_timeout_ms` is rejected with 400. This endpoint does not block: use the wait
          *     endpoint for the instances to reach the stopped state. Per-item failures arrive with HTTP
          *     200, each entry with its own `message` and `error` (8 not found).
@@ -181,7 +183,7 @@ export interface paths {
          *     If the instances are already in the desired states, the request will return immediately. If the instances are not in the desired state, the request will block until the instances reach the desired state or the timeout is reached. If the timeout is reached, the request will fail with an error. If the timeout is -1, the request will block indefinitely until the instances reach the desired states.
          *
          *     The inputs the reference shows as a request body are query parameters (`uuid`, `name`,
-         *     `state`, `timeout_ms`). A wait that runs out of time answers `status: error`, message
+         *     `state`, `timeout_ms` or `timeout_s`). A wait that runs out of time answers `status: error`, message
          *     `Operation timed out`, and still lists each instance with its current `state` (entries may
          *     carry `error` 12, timed out). Clients should allow their HTTP timeout to exceed
          *     `timeout_ms`.
@@ -206,10 +208,7 @@ export interface paths {
          * List template instances
          * @description Get one or more template instances by their UUID(s) or name(s).
          *
-         *     Filters are query parameters: repeat `uuid` and `name` for several; `tags` filters by tags.
-         *     Paging differs from the other list endpoints: the cursor is `from_uuid` and it is
-         *     EXCLUSIVE (the listing starts after the named template), and `count` is the page size
-         *     (unset = all). With `details=false` only basic information (name, UUID) is returned.
+         *     Filters and paging are query parameters as for the other lists: repeat `uuid` and `name` for several, `tags` filters by tags, `count` is the page size (unset or 0 = all), `from` (a UUID or creation time) is an inclusive cursor, and `order`/`sortby` choose the sorting. With `details=false` only basic information (name, UUID) is returned.
          */
         get: operations["listTemplates"];
         put?: never;
@@ -218,10 +217,7 @@ export interface paths {
          * @description Convert one or more existing instances by their UUID(s) or name(s) into template instances that can be used to create new instances.
          *     The existing instances must be in the stopped state and not have existing snapshots.
          *
-         *     The body is a JSON array of references, each exactly one of `uuid` or `name` (the reference
-         *     shows no request body for this operation; the shape follows the API's batch convention).
-         *     Per-item failures arrive with HTTP 200: an unknown instance yields `error` 8, an instance
-         *     that is not stopped `error` 11 (wrong VM state).
+         *     The body is a JSON array of items, each naming an instance by exactly one of `uuid` or `name`, with optional `timeout_s` (how long to wait for the conversion; 0 does not wait, -1 waits without limit) and `autokill` (delete the template after it has gone unused for `time_ms`). Per-item failures arrive with HTTP 200: an unknown instance yields `error` 8, an instance that is not stopped `error` 11 (wrong VM state).
          */
         post: operations["createTemplates"];
         /**
@@ -240,7 +236,7 @@ export interface paths {
          * @description Update (modify) one or more template instances by ID(s) (name or UUID).
          *
          *     The body is a JSON array of updates, each naming its template by exactly one of `uuid` or
-         *     `name` plus `prop` (`tags` or `delete_lock`), `op` and `value` (and an optional `id` echoed
+         *     `name` plus `prop` (`tags`, `delete_lock` or `autokill`), `op` and `value` (and an optional `id` echoed
          *     back in the answer). Per-item failures arrive with HTTP 200, each entry with its own
          *     `status`, `message` and `error`.
          */
@@ -277,10 +273,176 @@ export interface paths {
          * Update template instance by UUID
          * @description Update (modify) a template instance by its UUID.
          *
-         *     The body is a single object: `prop` (`tags` or `delete_lock`), `op`, `value` and an
+         *     The body is a single object: `prop` (`tags`, `delete_lock` or `autokill`), `op`, `value` and an
          *     optional `id` echoed back in the answer.
          */
         patch: operations["updateTemplate"];
+        trace?: never;
+    };
+    "/v1/instances/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend Instances
+         * @description Suspend one or more running instances by ID(s) (name or UUID): each is put into standby, keeping its state, after an optional drain of open connections.
+         *
+         *     Not described by the reference; taken from the current contract. The body is a JSON array, each
+         *     item exactly one of `uuid` or `name` plus an optional `drain_timeout_ms`. Per-item failures
+         *     arrive with HTTP 200, each entry with its own `status`, `message` and `error`.
+         */
+        put: operations["suspendInstances"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Instances Checkpoint History
+         * @description Get the checkpoint history of one or more instances by ID(s) (name or UUID): the checkpoints taken of each, with their creation times.
+         *
+         *     Not described by the reference; taken from the current contract. Repeat `uuid` and `name` for
+         *     several instances. An unknown instance yields an entry with `error` 8 (not found) in an HTTP 200
+         *     answer.
+         */
+        get: operations["getInstancesHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List checkpoint instances
+         * @description List checkpoint instances, or get several by their UUID(s) or name(s).
+         *
+         *     A checkpoint is a saved copy of an instance's state from which new instances can be created; it is listed as an instance in the `checkpoint` state. Filters and paging are query parameters as for the other lists: repeat `uuid` and `name` for several, `tags` filters by tags, `count` is the page size (unset or 0 = all), `from` (a UUID or creation time) is an inclusive cursor, and `order`/`sortby` choose the sorting. With `details=false` only basic information (name, UUID) is returned.
+         */
+        get: operations["listCheckpoints"];
+        put?: never;
+        /**
+         * Create checkpoint instances
+         * @description Create one checkpoint per item from an existing instance, named in `from` by exactly one of `uuid` or `name`.
+         *
+         *     Each item may name the checkpoint (a name is generated otherwise), add `tags`, set `autokill` (delete the checkpoint after it has not been used for this long) and `timeout_s` (how long to wait for the checkpoint to be ready; 0 does not wait). The body is a JSON array; per-item failures arrive with HTTP 200, an unknown source instance with `error` 8.
+         */
+        post: operations["createCheckpoints"];
+        /**
+         * Delete checkpoint instances
+         * @description Delete one or more checkpoint instances by UUID or name. After this call their identifiers are no longer valid.
+         *
+         *     The body is a JSON array of references, each exactly one of `uuid` or `name`. Per-item failures arrive with HTTP 200: an unknown name yields `error` 8, a checkpoint with deletion protection (`delete_lock`) `error` 14.
+         */
+        delete: operations["deleteCheckpoints"];
+        options?: never;
+        head?: never;
+        /**
+         * Update checkpoint instances
+         * @description Update one or more checkpoint instances by UUID or name.
+         *
+         *     The body is a JSON array of updates, each naming its checkpoint by exactly one of `uuid` or `name` plus `prop` (`tags`, `delete_lock` or `autokill`), `op` and `value` (and an optional `id` echoed back in the answer). Per-item failures arrive with HTTP 200, each entry with its own `status`, `message` and `error`.
+         */
+        patch: operations["updateCheckpoints"];
+        trace?: never;
+    };
+    "/v1/instances/checkpoints/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the history of checkpoint instances
+         * @description Get the checkpoint history of one or more checkpoint instances, chosen by UUID or name.
+         *
+         *     Filters are query parameters: repeat `uuid` and `name` for several. Each entry lists, in `history`, the checkpoints (UUID, name, creation time) in the lineage of the requested checkpoint. Per-item failures arrive with HTTP 200, an unknown checkpoint with `error` 8.
+         */
+        get: operations["getCheckpointsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/checkpoints/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get checkpoint instance by UUID
+         * @description Get a single checkpoint instance by its UUID.
+         *
+         *     The answer has the same shape as the listing, with one entry in `data.instances`; with `details=false` only basic information (name, UUID) is returned.
+         */
+        get: operations["getCheckpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete checkpoint instance by UUID
+         * @description Delete the checkpoint instance with the given UUID. After this call the UUID is no longer valid.
+         *
+         *     The answer lists the checkpoint with its own status; a checkpoint with deletion protection (`delete_lock`) is answered with `error` 14.
+         */
+        delete: operations["deleteCheckpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update checkpoint instance by UUID
+         * @description Update the checkpoint instance with the given UUID.
+         *
+         *     The body is a single object: `prop` (`tags`, `delete_lock` or `autokill`), `op`, `value` and an optional `id` echoed back in the answer.
+         */
+        patch: operations["updateCheckpoint"];
+        trace?: never;
+    };
+    "/v1/instances/checkpoints/{uuid}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the history of a checkpoint instance by UUID
+         * @description Get the checkpoint history of the checkpoint instance with the given UUID.
+         *
+         *     The answer has the same shape as `getCheckpointsHistory`, with one entry in `data.instances`.
+         */
+        get: operations["getCheckpointHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/instances/{uuid}": {
@@ -304,7 +466,8 @@ export interface paths {
          * Delete Instance by UUID
          * @description Delete a specified instance by its UUID. After this call the UUID of the instance is no longer valid. If the instance is currently running, it is force-stopped.
          *
-         *     The answer lists the instance with its own status; an instance with deletion protection
+         *     An optional body sets `timeout_s` (wait for the deletion) and `dont_retain` (skip
+         *     retention). The answer lists the instance with its own status; an instance with deletion protection
          *     (`delete_lock`) is answered with `error` 14.
          */
         delete: operations["deleteInstance"];
@@ -331,7 +494,8 @@ export interface paths {
          * Get Instance Logs by UUID
          * @description Retrieve the logs of an instance by its UUID.
          *
-         *     `offset` and `limit`, which the reference shows as a request body, are query parameters.
+         *     This operation takes no inputs besides the UUID: the reference's `offset` and `limit` are not
+         *     read here. To read from an offset, use the batch endpoint `/v1/instances/log` with `uuid=`.
          *     `output` is standard base64 of the raw log bytes: decode to bytes first and UTF-8-decode as a
          *     stream (a multi-byte character can straddle two responses). `available` is the byte range
          *     the server still holds and `range` the range returned (`range.end - range.start` bytes, the
@@ -382,8 +546,8 @@ export interface paths {
          * Start Instance by UUID
          * @description Start a previously stopped instance by its UUID or do nothing if the instance is already running.
          *
-         *     No request body. The call does not wait for the instance to run: use the wait endpoint for
-         *     that.
+         *     An optional JSON body sets `timeout_s` (or the older `wait_timeout_ms`) to wait for the
+         *     instance to run; without it the call does not wait: use the wait endpoint for that.
          */
         put: operations["startInstance"];
         post?: never;
@@ -405,8 +569,8 @@ export interface paths {
          * Stop Instance by UUID
          * @description Stop a running instance by its UUID or do nothing if the instance is already stopped.
          *
-         *     No request body: `force` and `drain_timeout_ms` are query parameters, as the reference
-         *     documents them. `force` together with `drain_timeout_ms` is rejected with 400. This endpoint
+         *     The options `force`, `drain_timeout_ms`, `quick`, `ifstate` and `dump` are a JSON body (the
+         *     reference documents `force` and `drain_timeout_ms` as query parameters). `force` together with `drain_timeout_ms` is rejected with 400. This endpoint
          *     does not block: use the wait endpoint for the instance to reach the stopped state.
          */
         put: operations["stopInstance"];
@@ -430,12 +594,56 @@ export interface paths {
          *
          *     If the instance is already in the desired state, the request will return immediately. If the instance is not in the desired state, the request will block until the instance reaches the desired state or the timeout is reached. If the timeout is reached, the request will fail with an error. If the timeout is -1, the request will block indefinitely until the instance reaches the desired state.
          *
-         *     `state` and `timeout_ms`, which the reference shows as a request body, are query parameters.
-         *     A wait that runs out of time answers `status: error`, message `Operation timed out`, and
-         *     still lists the instance with its current `state` (`error` 12, timed out). Clients should
-         *     allow their HTTP timeout to exceed `timeout_ms`.
+         *     This operation takes no inputs besides the UUID: the reference's `state` and `timeout_ms` are
+         *     not read here. To choose them, use the batch endpoint `/v1/instances/wait` with `uuid=`. A wait that runs out of time answers `status: error`, message `Operation timed out`, and
+         *     still lists the instance with its current `state` (`error` 12, timed out).
          */
         get: operations["waitInstance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/{uuid}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Suspend Instance by UUID
+         * @description Suspend a running instance by its UUID: it is put into standby, keeping its state, after an optional drain of open connections.
+         *
+         *     Not described by the reference; taken from the current contract. The body holds the optional
+         *     `drain_timeout_ms`.
+         */
+        put: operations["suspendInstance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/{uuid}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Instance Checkpoint History by UUID
+         * @description Get the checkpoint history of an instance by its UUID.
+         *
+         *     Not described by the reference; taken from the current contract. No inputs besides the UUID.
+         */
+        get: operations["getInstanceHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -479,6 +687,12 @@ export interface paths {
          *     The new volume is returned in `data.volumes` (one entry) with its UUID and name. It can then be
          *     attached to stopped instances (`attachVolumes`, `attachVolume`) or referenced in
          *     `createInstance`.
+         *
+         *     `size_mb` may be left out when the volume's content comes from elsewhere: from a volume template
+         *     (`template`, see `listVolumeTemplates`) or from a directory on the host (`host_path`, a managed
+         *     volume, with `uid`/`gid` owning its files). `quota_policy`, `filesystem`, `access_mode`, `tags`
+         *     and `args` are optional settings of the new volume. The answer also gives the new volume's
+         *     `state`.
          */
         post: operations["createVolume"];
         /**
@@ -585,6 +799,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/volumes/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone volumes
+         * @description Make a copy of one or more existing volumes; each copy is a new, independent volume. The body
+         *     is a JSON array; each item names the source volume (exactly one of `{"uuid": …}` or
+         *     `{"name": …}`) and optionally settings of the copy: its name `vol_name` (without one a random
+         *     name of the form `vol-X` is generated), its `quota_policy` (the source's policy when omitted),
+         *     its `tags` and its `access_mode`.
+         *
+         *     Each new volume is reported in `data.volumes` with its UUID, name and state.
+         *     Per-item failures arrive with HTTP 200 (for example `status: error`, `error: 8`, message
+         *     `No volume with name 'funky-vol-g7gum5cj'`) while the other items succeed; the top-level
+         *     `status` is then `error` or `partial_success`. Check every entry, not only the top-level status.
+         */
+        post: operations["cloneVolumes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/volumes/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List volume templates
+         * @description Get one or many volume templates: volumes that were turned into templates
+         *     (`createVolumeTemplates`, state `template`) and that new volumes can be created from
+         *     (`createVolume` with `template`). Each entry has the same shape as a volume of `listVolumes`.
+         *
+         *     Filter by ID(s) with the repeatable `uuid` and `name` query parameters, or by `tags`; without
+         *     filters every volume template of the account is listed. Paging works as for `listVolumes`:
+         *     `count` is the page size (0 or unset = all), `from` (a UUID or an ISO 8601 creation time) is an
+         *     **inclusive** cursor, `order` (`asc`|`desc`) and `sortby` (`create_time`) set the order.
+         *     `details=false` returns only the name and UUID of each template.
+         */
+        get: operations["listVolumeTemplates"];
+        put?: never;
+        /**
+         * Turn volumes into volume templates
+         * @description Convert one or more existing volumes into volume templates (state `template`), from which new
+         *     volumes can then be created (`createVolume` with `template`). The body is a JSON array of
+         *     references, each exactly one of `{"uuid": …}` or `{"name": …}`; a converted volume keeps its
+         *     UUID and name.
+         *
+         *     Each item is reported in `data.volumes` with its own `status`, `message`, `error` code and the
+         *     resulting `state`. Per-item failures arrive with HTTP 200 (for example `status: error`,
+         *     `error: 8`, message `No volume with name 'funky-vol-g7gum5cj'`) while the other items succeed.
+         *     Check every entry, not only the top-level status.
+         */
+        post: operations["createVolumeTemplates"];
+        /**
+         * Delete volume templates
+         * @description Delete one or more volume templates by ID(s). The body is a JSON array of references, each
+         *     exactly one of `{"uuid": …}` or `{"name": …}`. After this call the IDs of the deleted templates
+         *     are no longer valid. A template whose `delete_lock` is set is refused (error 14, not allowed).
+         *
+         *     Each item is reported in `data.volumes` with its own `status`, `message` and `error` code.
+         *     Per-item failures arrive with HTTP 200 while the other items succeed. Check every entry, not
+         *     only the top-level status.
+         */
+        delete: operations["deleteVolumeTemplates"];
+        options?: never;
+        head?: never;
+        /**
+         * Update volume templates
+         * @description Update (modify) one or more volume templates by ID(s). The body is a JSON array; each item
+         *     names a template (exactly one of `{"uuid": …}` or `{"name": …}`) and one modification: the
+         *     property `prop` (`tags` or `delete_lock`), the operation `op` (`set`, `add`, `del`) and its
+         *     `value` (an array of strings for `tags`, a boolean for `delete_lock`). An optional
+         *     client-provided `id` is echoed back in the matching entry of the response.
+         *
+         *     Each item is reported in `data.volumes` with its own `status`, `message` and `error` code.
+         *     Per-item failures arrive with HTTP 200 while the other items succeed. Check every entry, not
+         *     only the top-level status.
+         */
+        patch: operations["updateVolumeTemplates"];
+        trace?: never;
+    };
+    "/v1/volumes/templates/{uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a volume template by UUID
+         * @description Get a single volume template by its UUID. The template is the single entry of `data.volumes`,
+         *     with the same fields as a volume. `details=false` returns only its name and UUID.
+         */
+        get: operations["getVolumeTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a volume template by UUID
+         * @description Delete the volume template with this UUID. After this call the UUID is no longer valid. A
+         *     template whose `delete_lock` is set is refused (error 14, not allowed). The result is the single
+         *     entry of `data.volumes`, with its own `status`, `message` and `error`.
+         */
+        delete: operations["deleteVolumeTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a volume template by UUID
+         * @description Update (modify) the volume template with this UUID. The body is a single modification: the
+         *     property `prop` (`tags` or `delete_lock`), the operation `op` (`set`, `add`, `del`) and its
+         *     `value` (an array of strings for `tags`, a boolean for `delete_lock`). An optional
+         *     client-provided `id` is echoed back in the response entry.
+         */
+        patch: operations["updateVolumeTemplate"];
+        trace?: never;
+    };
     "/v1/volumes/{uuid}": {
         parameters: {
             query?: never;
@@ -669,6 +1008,31 @@ export interface paths {
          */
         put: operations["detachVolume"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/volumes/{uuid}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone a volume by UUID
+         * @description Make a copy of the volume with this UUID as a new, independent volume. The body is a single
+         *     object with optional settings of the copy: `vol_name` (without one a random name of the form
+         *     `vol-X` is generated), `quota_policy` (the source's policy when omitted), `tags` and
+         *     `access_mode`; `{}` copies the volume with default settings.
+         *
+         *     The new volume is the single entry of `data.volumes`, with its UUID, name and state.
+         */
+        post: operations["cloneVolume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -869,8 +1233,9 @@ export interface paths {
          *     of new instances), `cooldown_time_ms`, `create_args` (the arguments used to create new
          *     instances) and optional `policies` (step policies, see `createAutoscalePolicy`).
          *
-         *     The service group is the one in the path; the body's `uuid` field (documented by the reference)
-         *     is redundant and best left out.
+         *     `create_args` is either `{"template": {"name" | "uuid": …}}` (an instance template) or
+         *     `{"roms": …}`; no other instance-creation arguments are accepted. The current contract requires
+         *     the body's `uuid` as well: send the UUID of the service group in the path.
          */
         post: operations["createAutoscaleConfiguration"];
         /**
@@ -975,12 +1340,26 @@ export interface paths {
          *     8, not found) with HTTP 200.
          */
         get: operations["listCertificates"];
-        put?: never;
+        /**
+         * Update certificates
+         * @description Replace the certificate chain and private key of one or more uploaded certificates. The body is
+         *     a JSON array; each item names a certificate (exactly one of `{"uuid": …}` or `{"name": …}`) and
+         *     carries the new `chain` and `pkey` (both PEM). The new key must belong to the public key of the
+         *     new chain. Use this to renew a certificate you manage yourself without detaching it from the
+         *     service groups whose domains use it.
+         *
+         *     Each item is reported in `data.certificates` with its own `status`, `message` and `error` code.
+         *     Per-item failures arrive with HTTP 200 (for example `status: error`, `error: 8`, message
+         *     `No certificate with name 'funky-certificate'`) while the other items succeed; the top-level
+         *     `status` is then `error` or `partial_success`. Check every entry, not only the top-level status.
+         */
+        put: operations["updateCertificates"];
         /**
          * Upload a certificate
-         * @description Upload a TLS certificate. The body is a single object: the common name `cn`, the certificate
-         *     `chain` (PEM) and the private key `pkey` (PEM), and optionally a `name` (unique within the
-         *     account; a random name is generated if omitted).
+         * @description Upload a TLS certificate. The body is a single object: the common name `common_name` (the older
+         *     spelling `cn` is still accepted; send exactly one of the two), the certificate `chain` (PEM) and
+         *     the private key `pkey` (PEM), and optionally a `name` (unique within the account; a random name
+         *     is generated if omitted).
          *
          *     Only one certificate can be created per request, so `data.certificates` holds a single entry. A
          *     common name that does not match the certificate fails (error 30, certificate CN mismatch); a
@@ -1021,7 +1400,13 @@ export interface paths {
          *     and state. It is the single entry of `data.certificates`.
          */
         get: operations["getCertificate"];
-        put?: never;
+        /**
+         * Update a certificate by UUID
+         * @description Replace the certificate chain and private key of the uploaded certificate with this UUID. The
+         *     body carries the new `chain` and `pkey` (both PEM); the key must belong to the public key of the
+         *     chain. The updated certificate is the single entry of `data.certificates`.
+         */
+        put: operations["updateCertificate"];
         post?: never;
         /**
          * Delete a certificate by UUID
@@ -1035,7 +1420,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/images/tag/{tag}": {
+    "/v1/images": {
         parameters: {
             query?: never;
             header?: never;
@@ -1043,25 +1428,45 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an image by tag
-         * @description Get an image of the registry by its tag (canonical name). The tag goes into a single path
-         *     segment and must be percent-encoded (see the `tag` parameter).
+         * Get images
+         * @description Look up images by `tag` (for example `funky-user/my-image:latest`) or by the `digest` of their
+         *     manifest (`sha256:…`), both query parameters. `data.images` lists the matching images, each with
+         *     its URL, creation time, size, whether it is an initrd or ROM, its default arguments and
+         *     environment, and its tags.
          *
-         *     `data.image` holds the image: tag, digest, description, creation time, architecture, entrypoint,
-         *     cmd, env, documented ports and volumes, labels, working directory, the kernel and the auxiliary
-         *     ROMs. An unknown tag answers `status: error` with a message such as
-         *     `No image with name 'my-image:latest'`.
+         *     This replaces the former `GET /v1/images/tag/{tag}` and `GET /v1/images/digest/{digest}`,
+         *     which the current API no longer serves.
          */
-        get: operations["getImageByTag"];
+        get: operations["getImages"];
         put?: never;
-        post?: never;
-        delete?: never;
+        /**
+         * Pin images
+         * @description Pull one or more images into the image store of this metro and pin them there, so that they are
+         *     exempt from cache eviction. The body is a JSON array; each item gives the image `url` and the
+         *     `timeout_s` to wait for the pull (required and non-zero; `-1` waits as long as the platform
+         *     allows), and optionally registry `credentials`, extra HTTP `headers`, a `pull_policy`, whether
+         *     to `merge_requests` with a pull of the same image already in flight, and an `autokill` that
+         *     unpins the image after a period of inactivity.
+         *
+         *     Each item is reported in `data.images` with its own `status`; a successful entry carries the
+         *     image's `uuid`, `name`, `state`, `url` and `tags`, a failed one only `message` and `error`.
+         */
+        post: operations["pinImages"];
+        /**
+         * Unpin images
+         * @description Unpin one or more images of the image store of this metro, so that they are subject to cache
+         *     eviction again. The body is a JSON array of `{"uuid": …}` items (the UUIDs `pinImages`
+         *     returned); names, URLs, tags and digests are not accepted here.
+         *
+         *     Each item is reported in `data.images` with its own `status`, `message` and `error` code.
+         */
+        delete: operations["unpinImages"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/images/digest/{digest}": {
+    "/v1/image-store": {
         parameters: {
             query?: never;
             header?: never;
@@ -1069,15 +1474,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an image by digest
-         * @description Get an image of the registry by the digest of its manifest (`sha256:…`). The digest goes into a
-         *     single path segment and must be percent-encoded (see the `digest` parameter).
-         *
-         *     `data.image` holds the image: tag, digest, description, creation time, architecture, entrypoint,
-         *     cmd, env, documented ports and volumes, labels, working directory, the kernel and the auxiliary
-         *     ROMs. An unknown digest answers `status: error` with a message saying that no such image exists.
+         * Get images in the image store
+         * @description Look up the images held in the image store of this metro (where images are pulled to and
+         *     where `pinImages` pins them) by `tag` or by manifest `digest`, both query parameters. The answer
+         *     has the same shape as `getImages`: `data.images` lists the matching images; `persistent: true`
+         *     marks a pinned image (reported only to callers allowed to manage images).
          */
-        get: operations["getImageByDigest"];
+        get: operations["getImageStore"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1143,8 +1546,11 @@ export interface paths {
         };
         /**
          * Check the health of the API
-         * @description Check that the API of this metro is up. `status: success` means it is healthy; `data.services`
-         *     reports on the platform's services (the reference does not document its shape).
+         * @description Check that the API of this metro is up. `status: success` means it is healthy. `data.checks`
+         *     gives the state (`unknown`, `healthy`, `degraded`) of each enabled health checker,
+         *     `data.versions` the versions of the platform's components and, for administrators,
+         *     `data.license` the license of the installation. `data.services`, which the reference lists
+         *     without a shape, may also appear.
          */
         get: operations["healthz"];
         put?: never;
@@ -1199,10 +1605,10 @@ export interface components {
          */
         ErrorEnvelope: {
             /**
-             * @description The status of the response.
+             * @description The status of the response. `partial_success` means some items of a batch failed while others succeeded; `data` lists each item with its own status.
              * @enum {string}
              */
-            status: "error";
+            status: "error" | "partial_success";
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example Failed to perform all operations
@@ -1389,7 +1795,7 @@ export interface components {
              * @description The name of the policy.
              * @example funky-policy
              */
-            name?: string;
+            name: string;
             /**
              * @description If the policy is enabled.
              * @example true
@@ -1421,7 +1827,7 @@ export interface components {
              * @description The adjustment value for the step.
              * @example 50
              */
-            adjustment?: number;
+            adjustment: number;
             /**
              * Format: int64
              * @description Lower bound for the step.
@@ -1556,113 +1962,57 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /** @description While the certificate is `pending`, how far its validation has got. */
+            validation?: components["schemas"]["CertificateValidation"];
+            /**
+             * @description The service groups whose domains use this certificate.
+             * @example [
+             *       {
+             *         "uuid": "c1d2e3f4-5678-90ab-cdef-1234567890ab",
+             *         "name": "funky-service-g7gum5cj"
+             *       }
+             *     ]
+             */
+            service_groups?: {
+                /**
+                 * Format: uuid
+                 * @description The UUID of the service group.
+                 * @example c1d2e3f4-5678-90ab-cdef-1234567890ab
+                 */
+                uuid?: string;
+                /**
+                 * @description The name of the service group.
+                 * @example funky-service-g7gum5cj
+                 */
+                name?: string;
+            }[];
         };
         /**
-         * @description The arguments used to create the instances of an autoscale configuration. The reference shows only `roms`; the other properties are those of CreateInstanceRequest.
+         * @description How the instances of an autoscale configuration are created, either from an instance template (`template`) or from a ROM (`roms`). No other instance-creation arguments are accepted.
          * @example {
-         *       "image": "nginx:latest",
-         *       "args": [
-         *         "--port=8080",
-         *         "--debug"
-         *       ],
-         *       "memory_mb": 256,
-         *       "vcpus": 1
+         *       "template": {
+         *         "name": "nginx-template-k3m9q2z"
+         *       }
          *     }
          */
         ConfigurationInstanceCreateArgs: {
-            /**
-             * @description The image to use for the instance.
-             * @example nginx:latest
-             */
-            image?: string;
-            /**
-             * @description (Optional). The name of the instance.
-             *
-             *     If not provided, a random name will be generated. The name must be unique.
-             * @example funky-town-g756b5d
-             */
-            name?: string;
-            /**
-             * @description (Optional). The arguments to pass to the instance when it starts.
-             * @example [
-             *       "--port=8080",
-             *       "--debug"
-             *     ]
-             */
-            args?: string[];
-            /**
-             * @description (Optional). Environment variables to set for the instance.
-             * @example {
-             *       "ENV_VAR1": "value1",
-             *       "ENV_VAR2": "value2"
-             *     }
-             */
-            env?: {
-                [key: string]: string;
-            };
-            /**
-             * Format: int64
-             * @description (Optional). Memory in MB to allocate for the instance. Default is 128.
-             * @example 256
-             */
-            memory_mb?: number;
-            /**
-             * @description (Optional). The service group configuration when creating an instance.
-             *
-             *     When creating an instance, either a previously created (persistent) service group can be referenced (either through its name or UUID), or a new (ephemeral) service group can be created for the instance by specifying the list of services it should expose and optionally the domains it should use.
-             */
-            service_group?: components["schemas"]["CreateInstanceRequestServiceGroup"];
-            /**
-             * @description Volumes to attach to the instance.
-             *
-             *     This list can contain both existing and new volumes to create as part of the instance creation. Existing volumes can be referenced by their name or UUID. New volumes can be created by specifying a name, size in MiB, and mount point in the instance. The mount point is the directory in the instance where the volume will be mounted.
-             */
-            volumes?: components["schemas"]["CreateInstanceRequestVolume"][];
-            /**
-             * @description Whether the instance should start automatically on creation.
-             * @example true
-             */
-            autostart?: boolean;
-            /**
-             * Format: int64
-             * @description Number of replicas for the instance.
-             * @example 5
-             */
-            replicas?: number;
-            /**
-             * @description Restart policy for the instance. This defines how the instance should behave when it stops or crashes.
-             * @enum {string}
-             */
-            restart_policy?: "never" | "always" | "on_failure";
-            /** @description Scale-to-zero configuration for the instance. */
-            scale_to_zero?: components["schemas"]["InstanceScaleToZero"];
-            /**
-             * Format: int32
-             * @description Number of vCPUs to allocate for the instance.
-             * @example 1
-             */
-            vcpus?: number;
-            /**
-             * Format: int64
-             * @description Timeout to wait for all new instances to reach running state in milliseconds. If you autostart your new instance, you can wait for it to finish starting with a blocking API call if you specify a wait timeout greater than zero. No wait performed for a value of 0.
-             * @example 2000
-             */
-            wait_timeout_ms?: number;
-            /** @description Features to enable for the instance. Features are specific configurations or capabilities that can be enabled for the instance. */
-            features?: "delete_on_stop"[];
             /** @description The ROM to use for the autoscale configuration. */
             roms?: components["schemas"]["InstanceCreateArgsInstanceCreateRequestRoms"];
-        };
+            /** @description The instance template (by name or UUID) new instances of the autoscale configuration are created from. */
+            template?: components["schemas"]["NameOrUUID"];
+        } & (unknown | unknown);
         /**
          * @description Create the autoscale configuration of the service group given by the UUID in the path.
          * @example {
+         *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
          *       "min_size": 2,
          *       "max_size": 12,
          *       "warmup_time_ms": 100,
          *       "cooldown_time_ms": 100,
          *       "create_args": {
-         *         "image": "nginx:latest",
-         *         "memory_mb": 256
+         *         "template": {
+         *           "name": "nginx-template-k3m9q2z"
+         *         }
          *       },
          *       "policies": [
          *         {
@@ -1686,7 +2036,7 @@ export interface components {
              * Format: uuid
              * @description The UUID of the service to create a configuration for. Mutually exclusive with name.
              */
-            uuid?: string;
+            uuid: string;
             /**
              * Format: int64
              * @description The minimum number of instances to keep running.
@@ -1708,16 +2058,16 @@ export interface components {
              */
             cooldown_time_ms?: number;
             /** @description The arguments to use when creating the autoscale configuration. */
-            create_args?: components["schemas"]["CreateAutoscaleConfigurationByServiceGroupUUIDRequestInstanceCreateArgs"];
+            create_args: components["schemas"]["CreateAutoscaleConfigurationByServiceGroupUUIDRequestInstanceCreateArgs"];
             /** @description The policies to apply to the autoscale configuration. */
             policies?: components["schemas"]["AutoscalePolicy"][];
         };
         /**
          * @description The arguments used to create the instances of an autoscale configuration (by-UUID form). Same object as ConfigurationInstanceCreateArgs.
          * @example {
-         *       "image": "nginx:latest",
-         *       "memory_mb": 256,
-         *       "vcpus": 1
+         *       "template": {
+         *         "name": "nginx-template-k3m9q2z"
+         *       }
          *     }
          */
         CreateAutoscaleConfigurationByServiceGroupUUIDRequestInstanceCreateArgs: components["schemas"]["ConfigurationInstanceCreateArgs"];
@@ -1825,8 +2175,9 @@ export interface components {
          *       "warmup_time_ms": 100,
          *       "cooldown_time_ms": 100,
          *       "create_args": {
-         *         "image": "nginx:latest",
-         *         "memory_mb": 256
+         *         "template": {
+         *           "name": "nginx-template-k3m9q2z"
+         *         }
          *       },
          *       "policies": [
          *         {
@@ -1882,7 +2233,7 @@ export interface components {
              */
             cooldown_time_ms?: number;
             /** @description The arguments to use when creating the autoscale configuration. */
-            create_args?: components["schemas"]["ConfigurationInstanceCreateArgs"];
+            create_args: components["schemas"]["ConfigurationInstanceCreateArgs"];
             /** @description The policies to apply to the autoscale configuration. */
             policies?: components["schemas"]["AutoscalePolicy"][];
         } & (unknown | unknown);
@@ -1959,7 +2310,7 @@ export interface components {
          * @description Upload a TLS certificate (its chain and private key in PEM) for use by service group domains.
          * @example {
          *       "name": "funky-certificate",
-         *       "cn": "example.com",
+         *       "common_name": "example.com",
          *       "chain": "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU...\n-----END CERTIFICATE-----\n",
          *       "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49...\n-----END PRIVATE KEY-----\n"
          *     }
@@ -1973,10 +2324,11 @@ export interface components {
              */
             name?: string;
             /**
-             * @description The common name (CN) of the certificate, the domain name it is issued for. It must match the certificate's subject.
+             * @deprecated
+             * @description The common name (CN) of the certificate, the domain name it is issued for. It must match the certificate's subject. Older spelling of `common_name`; send exactly one of the two.
              * @example example.com
              */
-            cn: string;
+            cn?: string;
             /**
              * @description The certificate chain in PEM format, starting with the certificate for the common name followed by any intermediate certificates.
              * @example -----BEGIN CERTIFICATE-----
@@ -1991,7 +2343,12 @@ export interface components {
              *     -----END PRIVATE KEY-----
              */
             pkey: string;
-        };
+            /**
+             * @description The common name (CN) of the certificate, a fully qualified domain name that must match the certificate's subject. Send exactly one of `common_name` and the older `cn`.
+             * @example example.com
+             */
+            common_name?: string;
+        } & (unknown | unknown);
         /**
          * @example {
          *       "status": "success",
@@ -2088,24 +2445,26 @@ export interface components {
          *         }
          *       ],
          *       "autostart": true,
-         *       "restart_policy": "on_failure",
+         *       "restart_policy": "on-failure",
          *       "scale_to_zero": {
          *         "policy": "idle",
          *         "stateful": true,
          *         "cooldown_time_ms": 3000
          *       },
-         *       "wait_timeout_ms": 2000,
-         *       "features": [
-         *         "delete_on_stop"
-         *       ]
+         *       "tags": [
+         *         "production"
+         *       ],
+         *       "timeout_s": 2
          *     }
          */
         CreateInstanceRequest: {
             /**
              * @description The image to use for the instance.
+             *
+             *     A plain image reference or an ImageSpec with pull options. It can be left out when the image comes from `template`, `branch_from` or `checkpoint`.
              * @example nginx:latest
              */
-            image: string;
+            image?: string | components["schemas"]["ImageSpec"];
             /**
              * @description (Optional). The name of the instance.
              *
@@ -2162,11 +2521,12 @@ export interface components {
             replicas?: number;
             /**
              * @description Restart policy for the instance. This defines how the instance should behave when it stops or crashes.
+             * @example on-failure
              * @enum {string}
              */
-            restart_policy?: "never" | "always" | "on_failure";
+            restart_policy?: "never" | "always" | "on-failure";
             /** @description Scale-to-zero configuration for the instance. */
-            scale_to_zero?: components["schemas"]["InstanceScaleToZero"];
+            scale_to_zero?: components["schemas"]["CreateInstanceScaleToZero"];
             /**
              * Format: int32
              * @description Number of vCPUs to allocate for the instance.
@@ -2175,12 +2535,91 @@ export interface components {
             vcpus?: number;
             /**
              * Format: int64
+             * @deprecated
              * @description Timeout to wait for all new instances to reach running state in milliseconds. If you autostart your new instance, you can wait for it to finish starting with a blocking API call if you specify a wait timeout greater than zero. No wait performed for a value of 0.
              * @example 2000
              */
             wait_timeout_ms?: number;
-            /** @description Features to enable for the instance. Features are specific configurations or capabilities that can be enabled for the instance. */
-            features?: "delete_on_stop"[];
+            /**
+             * @description Features to enable for the instance. Features are specific configurations or capabilities that can be enabled for the instance.
+             * @example [
+             *       "delete-on-stop"
+             *     ]
+             */
+            features?: "delete-on-stop"[];
+            /**
+             * Format: uint32
+             * @description Seconds to wait for the new instance(s) to reach the running state before answering (needs `autostart`); 0 does not wait. Replaces `wait_timeout_ms`.
+             * @example 2
+             */
+            timeout_s?: number;
+            /** @description Read-only memory (ROM) blobs to attach to the instance, e.g. code or data on top of a general-purpose image. */
+            roms?: components["schemas"]["CreateInstanceRequestRom"][];
+            /** @description Plugins to attach to the instance (at most 8). */
+            plugins?: components["schemas"]["CreateInstanceRequestPlugin"][];
+            /**
+             * @description Tags to give the instance.
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Annotations to give the instance: key-value pairs (keys in the Kubernetes annotation key syntax, at most 256) that also reach the guest. They are merged into annotations inherited from a template, branch or checkpoint, the ones given here winning.
+             * @example {
+             *       "example.com/team": "web"
+             *     }
+             */
+            annotations?: {
+                [key: string]: string;
+            };
+            /** @description Create the instance from a template, which supplies its configuration and state. */
+            template?: components["schemas"]["CreateInstanceRequestTemplate"];
+            /**
+             * @description The scheduling priority of the instance; only users allowed to override priorities may set it.
+             * @example normal
+             * @enum {string}
+             */
+            sched_priority?: "normal" | "medium" | "high" | "admin";
+            /** @description Actions to run on the instance on a calendar schedule (start, stop, delete or exec). */
+            schedules?: components["schemas"]["Schedule"][];
+            /** @description Delete the instance automatically some time after it stopped or after a number of requests. Not used for templates. */
+            autokill?: components["schemas"]["CreateInstanceRequestAutokill"];
+            /**
+             * @description The hostname of the instance, a valid DNS label used for internal name resolution; the instance name when omitted.
+             * @example funky-town
+             */
+            hostname?: string;
+            /** @description Instances (by name or UUID) this instance depends on, which orders their start-up. */
+            dependencies?: components["schemas"]["NameOrUUID"][];
+            /** @description An existing instance (running or stopped) to branch the new instance from. Mutually exclusive with `image` and `template`. */
+            branch_from?: components["schemas"]["NameOrUUID"];
+            /** @description A checkpoint (in the `checkpoint` state) to create the instance from, with its configuration and state. Mutually exclusive with `image`, `template` and `branch_from`. */
+            checkpoint?: components["schemas"]["NameOrUUID"];
+            /**
+             * @description The default gateway to configure in the guest.
+             * @example 10.0.0.1
+             */
+            gateway?: string;
+            /**
+             * @description The DNS resolver to configure in the guest.
+             * @example 10.0.0.1
+             */
+            nameserver?: string;
+            /** @description Network interfaces to give the instance. */
+            network_interfaces?: components["schemas"]["CreateInstanceRequestNetworkInterface"][];
+            /**
+             * @description The kind of virtual machine: `micro` (default, a lightweight microVM) or `full` (a full virtual machine, needed for GPUs; no scale-to-zero, templates, branching or checkpoints, and it cannot be combined with `template`, `branch_from` or `checkpoint`).
+             * @example micro
+             * @enum {string}
+             */
+            type?: "micro" | "full";
+            /**
+             * Format: uint32
+             * @description Number of GPUs to attach (currently at most 1; needs `type: full`).
+             * @example 1
+             */
+            gpus?: number;
         };
         /**
          * @description A domain of the ephemeral service group created with an instance.
@@ -2224,6 +2663,18 @@ export interface components {
             services: components["schemas"]["Service"][];
             /** @description Description of domains associated with the service group. */
             domains?: components["schemas"]["CreateInstanceRequestDomain"][];
+            /**
+             * Format: uint32
+             * @description Concurrent requests per instance above which the load balancer wakes another standby instance of the new service group (at most `hard_limit`).
+             * @example 1
+             */
+            soft_limit?: number;
+            /**
+             * Format: uint32
+             * @description Concurrent requests per instance that the load balancer never exceeds for the new service group; excess requests fail.
+             * @example 100
+             */
+            hard_limit?: number;
         };
         /**
          * @example {
@@ -2267,8 +2718,57 @@ export interface components {
              *     If this field is set to true, the volume will be mounted as read-only in the instance. This field is optional and defaults to false and is only applicable when using an existing volume.
              * @example false
              */
-            read_only?: boolean;
-        } & (unknown | unknown);
+            readonly?: boolean;
+            /**
+             * @description A path on the host that backs the volume (managed volumes; needs the matching permission).
+             * @example /data/funky
+             */
+            host_path?: string;
+            /**
+             * @description How the space of a new volume is reserved (`static` or `dynamic`).
+             * @example static
+             */
+            quota_policy?: string;
+            /**
+             * @description The filesystem of a new volume (without custom configuration `ext4` or `virtiofs`).
+             * @example ext4
+             */
+            filesystem?: string;
+            /**
+             * @description Tags to give a new volume.
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * Format: uint32
+             * @description The guest user ID owning a host-path volume.
+             * @example 1000
+             */
+            uid?: number;
+            /**
+             * Format: uint32
+             * @description The guest group ID owning a host-path volume.
+             * @example 1000
+             */
+            gid?: number;
+            /**
+             * @description How the volume may be shared between instances: `rwo` (read-write by one), `rox` (read-only by many) or `rwx` (read-write by many).
+             * @example rwo
+             * @enum {string}
+             */
+            access_mode?: "rwo" | "rox" | "rwx";
+            /**
+             * @description Arguments for the scripts that initialise a custom volume filesystem.
+             * @example {
+             *       "label": "data"
+             *     }
+             */
+            args?: {
+                [key: string]: string;
+            };
+        };
         /**
          * @example {
          *       "status": "success",
@@ -2357,7 +2857,7 @@ export interface components {
              */
             name?: string;
             /** @description Description of exposed services. */
-            services?: components["schemas"]["Service"][];
+            services: components["schemas"]["Service"][];
             /** @description Description of domains associated with the service group. */
             domains?: components["schemas"]["CreateServiceGroupRequestDomain"][];
             /**
@@ -2376,6 +2876,8 @@ export interface components {
              * @example 100
              */
             hard_limit?: number;
+            /** @description Delete the service group automatically once it has had no instances for the given time. */
+            autokill?: components["schemas"]["CreateServiceGroupRequestAutokill"];
         };
         /**
          * @example {
@@ -2459,7 +2961,11 @@ export interface components {
          * @description Create a persistent volume.
          * @example {
          *       "name": "funky-vol-t7qumh5j",
-         *       "size_mb": 64
+         *       "size_mb": 64,
+         *       "quota_policy": "dynamic",
+         *       "tags": [
+         *         "production"
+         *       ]
          *     }
          */
         CreateVolumeRequest: {
@@ -2475,7 +2981,59 @@ export interface components {
              * @description The size of the volume in megabytes.
              * @example 64
              */
-            size_mb: number;
+            size_mb?: number;
+            /**
+             * @description A path on the host to back the volume with (a managed volume) instead of newly allocated space; needs matching permissions on the account.
+             * @example /srv/volumes/funky
+             */
+            host_path?: string;
+            /** @description A volume template (by UUID or name) whose contents the new volume starts as a copy of. */
+            template?: components["schemas"]["NameOrUUID"];
+            /**
+             * @description How the volume's size is reserved against the account's quota, `static` or `dynamic` reservation.
+             * @example dynamic
+             * @enum {string}
+             */
+            quota_policy?: "static" | "dynamic";
+            /**
+             * @description The filesystem of the volume; without it the platform chooses one (`ext4` or `virtiofs`).
+             * @example ext4
+             */
+            filesystem?: string;
+            /**
+             * @description Tags given to the new volume (at most 16, each at most 256 characters long).
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * Format: uint32
+             * @description The guest user ID that owns the files of a host-path volume.
+             * @example 1000
+             */
+            uid?: number;
+            /**
+             * Format: uint32
+             * @description The guest group ID that owns the files of a host-path volume.
+             * @example 1000
+             */
+            gid?: number;
+            /**
+             * @description How the volume may be shared (`rwo` one instance read-write, `rox` many instances read-only, `rwx` many instances read-write); `rwo` when omitted.
+             * @example rwo
+             * @enum {string}
+             */
+            access_mode?: "rwo" | "rox" | "rwx";
+            /**
+             * @description Named string arguments handed to the scripts that initialise a custom volume filesystem.
+             * @example {
+             *       "label": "data"
+             *     }
+             */
+            args?: {
+                [key: string]: string;
+            };
         };
         /**
          * @description Response of createVolume.
@@ -2545,6 +3103,12 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /**
+             * @description The state of the new volume right after the request.
+             * @example initializing
+             * @enum {string}
+             */
+            state?: "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error" | "template";
         };
         /**
          * @description Response of deleting autoscale policies of a service group.
@@ -3133,11 +3697,13 @@ export interface components {
             error?: number;
         };
         /**
-         * @description A domain associated with a service group.
+         * @description A domain associated with a service group, as responses report it (the fully qualified name is in `fqdn`).
          * @example {
-         *       "name": "example.com.",
+         *       "fqdn": "example.com.",
          *       "certificate": {
-         *         "name": "funky-certificate"
+         *         "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *         "name": "funky-certificate",
+         *         "state": "valid"
          *       }
          *     }
          */
@@ -3146,9 +3712,9 @@ export interface components {
              * @description Publicly accessible domain name. If this name ends in a period . it must be a valid Full Qualified Domain Name (FQDN), otherwise it will become a subdomain of the target metro.
              * @example example.com.
              */
-            name?: string;
+            fqdn?: string;
             /** @description Use an existing certificate for the domain. If this field is specified, the domain must be associated with a valid certificate. */
-            certificate?: components["schemas"]["NameOrUUID"];
+            certificate?: components["schemas"]["Certificate"];
         };
         /**
          * @example {
@@ -3242,7 +3808,7 @@ export interface components {
             /** @description The status of the response. */
             status?: components["schemas"]["ResponseStatus"];
             /** @description The policy which was retrieved by the request. */
-            policy?: components["schemas"]["AutoscalePolicy"];
+            policy?: components["schemas"]["AutoscalePolicyResponse"];
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example No service with name 'funky-town-g756b5d'
@@ -3298,6 +3864,25 @@ export interface components {
         GetAutoscaleConfigurationsResponse: (components["schemas"]["SuccessEnvelope"] & {
             data?: components["schemas"]["GetAutoscaleConfigurationsResponseData"];
         }) | (components["schemas"]["ErrorEnvelope"] & {
+            data?: components["schemas"]["GetAutoscaleConfigurationsResponseData"];
+        }) | ({
+            /**
+             * @description The status of the response; `unconfigured` means no autoscale configuration exists for the service group.
+             * @enum {string}
+             */
+            status: "unconfigured";
+            /**
+             * @description An optional message providing additional information about the status.
+             * @example Autoscale is not configured
+             */
+            message?: string;
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 31
+             */
+            op_time_us?: number;
+        } & {
             data?: components["schemas"]["GetAutoscaleConfigurationsResponseData"];
         });
         /**
@@ -3416,7 +4001,7 @@ export interface components {
             /** @description The instance template used for the autoscale configuration. Only if enabled is true. */
             template?: components["schemas"]["ServiceGroupTemplate"];
             /** @description The policies applied to the autoscale configuration. */
-            policies?: components["schemas"]["AutoscalePolicy"][];
+            policies?: components["schemas"]["AutoscalePolicyResponse"][];
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example No service with name 'funky-town-g756b5d'
@@ -3752,7 +4337,7 @@ export interface components {
              * @example running
              * @enum {string}
              */
-            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby";
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example No instance with name 'funky-town-g756b5d'
@@ -4211,7 +4796,10 @@ export interface components {
         };
         /**
          * @example {
-         *       "services": {}
+         *       "checks": {
+         *         "images": "healthy",
+         *         "systemd": "healthy"
+         *       }
          *     }
          */
         HealthzResponseData: {
@@ -4219,41 +4807,44 @@ export interface components {
             services?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Per-checker health (`unknown`, `healthy`, `degraded`); the keys name the checkers that are switched on, among `images`, `systemd` and `user-defined`.
+             * @example {
+             *       "images": "healthy",
+             *       "systemd": "healthy"
+             *     }
+             */
+            checks?: {
+                [key: string]: "unknown" | "healthy" | "degraded";
+            };
+            /**
+             * @description Version strings of the platform's components, keyed by component name.
+             * @example {
+             *       "platform": "1.0.0"
+             *     }
+             */
+            versions?: {
+                [key: string]: string;
+            };
+            /** @description Details of the installation's license; only administrators get them. */
+            license?: components["schemas"]["DataLicense"];
         };
         /**
          * @example {
-         *       "tag": "my-image:latest",
-         *       "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-         *       "description": "My image description",
+         *       "url": "funky-user/my-image:latest",
          *       "created_at": "2023-10-01T12:00:00Z",
-         *       "arch": "x86_64",
-         *       "entrypoint": [
-         *         "/bin/sh",
-         *         "-c"
+         *       "initrd_or_rom": false,
+         *       "size_in_bytes": 1843200,
+         *       "args": [
+         *         "/usr/bin/my-app",
+         *         "--port=8080"
          *       ],
-         *       "cmd": [
-         *         "/bin/sh",
-         *         "-c"
-         *       ],
-         *       "env": [
-         *         "ENV_VAR=value"
-         *       ],
-         *       "ports": [
-         *         "8080:80"
-         *       ],
-         *       "volumes": [
-         *         "/data"
-         *       ],
-         *       "labels": {
-         *         "org.opencontainers.image.title": "my-image"
+         *       "env": {
+         *         "ENV_VAR": "value"
          *       },
-         *       "workdir": "/app",
-         *       "kernel": {
-         *         "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-         *         "media_type": "application/vnd.oci.image.layer.v1.tar",
-         *         "size": 655
-         *       },
-         *       "auxiliary_roms": []
+         *       "tags": [
+         *         "funky-user/my-image:latest"
+         *       ]
          *     }
          */
         Image: {
@@ -4300,12 +4891,14 @@ export interface components {
              */
             cmd?: string[];
             /**
-             * @description The environment variables to set when the image is started.
-             * @example [
-             *       "ENV_VAR=value"
-             *     ]
+             * @description The environment variables to set when the image is started. The current API reports them as an object of names to values; the reference documents an array of `NAME=value` strings.
+             * @example {
+             *       "ENV_VAR": "value"
+             *     }
              */
-            env?: string[];
+            env?: {
+                [key: string]: string;
+            } | string[];
             /**
              * @description Documented port mappings for the image.
              * @example [
@@ -4333,6 +4926,49 @@ export interface components {
             kernel?: components["schemas"]["Object"];
             /** @description List of auxiliary ROMs that are used by the image. */
             auxiliary_roms?: components["schemas"]["Object"][];
+            /**
+             * @description The URL (reference) of the image.
+             * @example funky-user/my-image:latest
+             */
+            url?: string;
+            /**
+             * @description Marks an image that is an initrd or a ROM.
+             * @example false
+             */
+            initrd_or_rom?: boolean;
+            /**
+             * Format: uint64
+             * @description Image size, in bytes.
+             * @example 1843200
+             */
+            size_in_bytes?: number;
+            /**
+             * @description The default command-line arguments of the image.
+             * @example [
+             *       "/usr/bin/my-app",
+             *       "--port=8080"
+             *     ]
+             */
+            args?: string[];
+            /**
+             * @description The tags (and digests) the image is known by.
+             * @example [
+             *       "funky-user/my-image:latest"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description User names linked to the image.
+             * @example [
+             *       "funky-user"
+             *     ]
+             */
+            users?: string[];
+            /**
+             * @description True when the image is pinned, kept in the cache regardless of eviction. Only callers with image-management rights see this field, and then only as true.
+             * @example true
+             */
+            persistent?: boolean;
         };
         /**
          * @example {
@@ -4377,7 +5013,7 @@ export interface components {
          *           "uuid": "123e4567-e89b-12d3-a456-426614174000",
          *           "name": "funky-volume-g756b5d",
          *           "at": "/mnt/funky-volume",
-         *           "read_only": false
+         *           "readonly": false
          *         }
          *       ],
          *       "service_group": {
@@ -4431,7 +5067,7 @@ export interface components {
              * @example running
              * @enum {string}
              */
-            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby";
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
             /**
              * @description The internal hostname of the instance. This address can be used privately within the Unikraft Cloud network to access the instance. It is not accessible from the public Internet.
              * @example funky-town-g756b5d.internal
@@ -4608,7 +5244,7 @@ export interface components {
              *     |--------------|-------------|
              *     | `never`      | Never restart the instance (default). |
              *     | `always`     | Always restart the instance when the stop is initiated from within the instance (i.e., the application exits or the instance crashes). |
-             *     | `on_failure` | Only restart the instance if it crashes. |
+             *     | `on-failure` | Only restart the instance if it crashes. |
              *
              *     When an instance stops, the stop reason and the configured restart policy are evaluated to decide if a restart should be performed. Unikraft Cloud uses an exponential back-off delay (immediate, 5s, 10s, 20s, 40s, ..., 5m) to slow down restarts in tight crash loops. If an instance runs without problems for 10s the back-off delay is reset and the restart sequence ends.
              *
@@ -4618,7 +5254,7 @@ export interface components {
              * @example never
              * @enum {string}
              */
-            restart_policy?: "never" | "always" | "on_failure";
+            restart_policy?: "never" | "always" | "on-failure";
             /**
              * @description The scale-to-zero configuration for the instance.
              *
@@ -4650,6 +5286,93 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /**
+             * Format: date-time
+             * @description For a deleted instance that is kept for a while: when it is removed for good.
+             * @example 2023-10-08T12:00:00Z
+             */
+            retained_until?: string;
+            /**
+             * Format: uint64
+             * @description How long creating the template took, in microseconds.
+             * @example 52000
+             */
+            template_time_us?: number;
+            /**
+             * @description The services the instance exposes, each written as `protocol:port`.
+             * @example [
+             *       "tcp:443"
+             *     ]
+             */
+            services?: string[];
+            /**
+             * @description The annotations of the instance: key-value pairs that, unlike tags, are also handed to the guest.
+             * @example {
+             *       "example.com/team": "web"
+             *     }
+             */
+            annotations?: {
+                [key: string]: string;
+            };
+            /** @description The snapshot of the instance, if it has one. */
+            snapshot?: components["schemas"]["InstanceSnapshot"];
+            /**
+             * @description Whether deletion protection is on: while it is, the instance cannot be deleted.
+             * @example false
+             */
+            delete_lock?: boolean;
+            /**
+             * @description The features enabled for the instance.
+             * @example [
+             *       "delete-on-stop"
+             *     ]
+             */
+            features?: "delete-on-stop"[];
+            /** @description The state of the current automatic restart sequence. Not used for templates. */
+            restart?: components["schemas"]["InstanceRestartAttempt"];
+            /** @description The read-only memory (ROM) blobs attached to the instance. */
+            roms?: components["schemas"]["InstanceRom"][];
+            /** @description The plugins attached to the instance. */
+            plugins?: components["schemas"]["InstancePlugin"][];
+            /** @description The scheduled actions of the instance. */
+            schedules?: components["schemas"]["Schedule"][];
+            /** @description When the instance is deleted automatically. Not used for templates. */
+            autokill?: components["schemas"]["InstanceAutokill"];
+            /** @description Property changes queued for the instance and not applied yet. */
+            updates?: components["schemas"]["InstancePendingUpdate"][];
+            /**
+             * @description The scheduling priority of the instance; only shown to users allowed to change it.
+             * @example normal
+             * @enum {string}
+             */
+            sched_priority?: "normal" | "medium" | "high" | "admin";
+            /** @description For a template: its deletion once it is unused for some time. */
+            template_autokill?: components["schemas"]["InstanceTemplateAutokill"];
+            /** @description For a checkpoint: its deletion once it is unused for some time. */
+            checkpoint_autokill?: components["schemas"]["InstanceTemplateAutokill"];
+            /**
+             * @description The private IP address of the instance.
+             * @example 10.0.0.61
+             */
+            private_ip?: string;
+            /**
+             * @description The default gateway configured in the guest.
+             * @example 10.0.0.1
+             */
+            gateway?: string;
+            /**
+             * @description The DNS resolver configured in the guest.
+             * @example 10.0.0.1
+             */
+            nameserver?: string;
+            /**
+             * @description The kind of virtual machine running the instance: `micro`, a lightweight microVM (the default), or `full`, a full virtual machine (needed for GPUs).
+             * @example micro
+             * @enum {string}
+             */
+            type?: "micro" | "full";
+            /** @description The GPUs attached to the instance (instances of type `full` only). */
+            gpus?: components["schemas"]["InstanceGpu"][];
         };
         /**
          * @example {
@@ -4658,10 +5381,62 @@ export interface components {
          *     }
          */
         InstanceCreateArgsInstanceCreateRequestRoms: {
-            /** @description The image of the ROM to use for the autoscale configuration. */
-            image: string;
+            /**
+             * @description The image of the ROM to use for the autoscale configuration. Mutually exclusive with `files`. Either an image reference or an object that adds pull settings to it.
+             * @example my-rom:latest
+             */
+            image?: string | {
+                /**
+                 * @description The image reference to pull.
+                 * @example my-rom:latest
+                 */
+                url: string;
+                /**
+                 * @description Credentials for the OCI registry the image is pulled from.
+                 * @example funky-user:registry-token
+                 */
+                credentials?: string;
+                /** @description Extra HTTP headers to send when the image is fetched. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /**
+                 * @description Whether to pull the image even when the node already caches it.
+                 * @example if_not_present
+                 * @enum {string}
+                 */
+                pull_policy?: "always" | "if_not_present" | "never";
+            };
             /** @description The name of the ROM to use for the autoscale configuration. */
-            name?: string;
+            name: string;
+            /**
+             * @description Files making up the ROM, from which the platform builds an image. Mutually exclusive with `image`.
+             * @example [
+             *       {
+             *         "path": "/etc/app/config.json",
+             *         "data": "{\"port\": 8080}"
+             *       }
+             *     ]
+             */
+            files?: {
+                /**
+                 * @description Where the file lies inside the ROM.
+                 * @example /etc/app/config.json
+                 */
+                path: string;
+                /**
+                 * @description How `data` is encoded.
+                 * @default text
+                 * @example text
+                 * @enum {string}
+                 */
+                encoding: "text" | "base64";
+                /**
+                 * @description The content of the file, encoded as `encoding` says.
+                 * @example {"port": 8080}
+                 */
+                data: string;
+            }[];
         };
         /**
          * @description The service group configuration for the instance.
@@ -4699,7 +5474,7 @@ export interface components {
          *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
          *       "name": "funky-volume-g756b5d",
          *       "at": "/mnt/funky-volume",
-         *       "read_only": true
+         *       "readonly": true
          *     }
          */
         InstanceInstanceVolume: {
@@ -4727,7 +5502,7 @@ export interface components {
              * @description Whether the volume is read-only or not.
              * @example true
              */
-            read_only?: boolean;
+            readonly?: boolean;
         };
         /**
          * @example {
@@ -4781,6 +5556,23 @@ export interface components {
              * @example 12
              */
             tx_packets?: number;
+            /**
+             * @description The name of the interface.
+             * @example funky-town-g756b5d-eth0
+             */
+            name?: string;
+            /**
+             * @description The TAP device the interface is attached to.
+             * @example tap-funky0
+             */
+            tap_name?: string;
+            /**
+             * @description Whether the guest configures the interface by itself (absent means yes).
+             * @example true
+             */
+            autoconfig?: boolean;
+            /** @description The interface through which this interface's traffic is routed, if any. */
+            relay?: components["schemas"]["InstanceNetworkInterfaceRelay"];
         };
         /**
          * @description The scale-to-zero configuration for the instance.
@@ -4814,6 +5606,12 @@ export interface components {
              * @example 3000
              */
             cooldown_time_ms?: number;
+            /**
+             * Format: int32
+             * @description How many milliseconds before it is scaled to zero the instance is notified, so that it can clean up or save state.
+             * @example 1000
+             */
+            notify_time_ms?: number;
         };
         /**
          * @example {
@@ -5156,11 +5954,11 @@ export interface components {
             status?: number;
         };
         /**
-         * @description The response status of an API request.
+         * @description The status of an API response or of one item in it. `partial_success` means some items of a batch succeeded and others failed; each item carries its own status.
          * @example success
          * @enum {string}
          */
-        ResponseStatus: "success" | "error";
+        ResponseStatus: "success" | "error" | "partial_success";
         /**
          * @example {
          *       "port": 443,
@@ -5186,6 +5984,17 @@ export interface components {
             destination_port?: number;
             /** @description Connection handlers to use for the service. Handlers define how the service will handle incoming connections and forward traffic from the Internet to your application. For example, a service can be configured to terminate TLS connections, redirect HTTP traffic, or enable HTTP mode for load balancing. You configure the handlers for every published service port individually. */
             handlers?: ("tls" | "http" | "redirect")[];
+            /**
+             * @description The transport protocol of the published port.
+             * @example tcp
+             * @enum {string}
+             */
+            protocol?: "tcp" | "udp";
+            /**
+             * @description An IP address bound to the published port.
+             * @example 203.0.113.10
+             */
+            ip?: string;
         };
         /**
          * @example {
@@ -5286,6 +6095,8 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /** @description When the service group is deleted automatically after its last instance left it. */
+            autokill?: components["schemas"]["ServiceGroupAutokill"];
         };
         /**
          * @example {
@@ -5498,12 +6309,12 @@ export interface components {
              * @description The current state of the instance.
              * @enum {string}
              */
-            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby";
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
             /**
              * @description The previous state of the instance before the stop operation was invoked.
              * @enum {string}
              */
-            previous_state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby";
+            previous_state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example No instance with name 'funky-town-g756b5d'
@@ -5515,6 +6326,8 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /** @description Whether the operation succeeded for this instance. */
+            status?: components["schemas"]["ResponseStatus"];
         };
         /**
          * @example {
@@ -5547,6 +6360,21 @@ export interface components {
              * @example 250
              */
             drain_timeout_ms?: number;
+            /**
+             * @description Shut the instance down quickly, skipping parts of the clean shutdown; `force` takes precedence.
+             * @example false
+             */
+            quick?: boolean;
+            /**
+             * @description Stop the instance only if it is in this state at the time of the request.
+             * @example running
+             */
+            ifstate?: string;
+            /**
+             * @description Make the VMM stop at once and write a core dump; only together with `force`.
+             * @example false
+             */
+            dump?: boolean;
         } & (unknown | unknown);
         /**
          * @example {
@@ -5562,7 +6390,7 @@ export interface components {
              * @example memory_mb
              * @enum {string}
              */
-            prop: "image" | "args" | "env" | "memory_mb" | "vcpus" | "scale_to_zero" | "tags" | "delete_lock";
+            prop: "image" | "args" | "env" | "memory_mb" | "vcpus" | "scale_to_zero" | "tags" | "delete_lock" | "schedules" | "autokill" | "hostname" | "roms" | "dependencies" | "sched_priority" | "plugins" | "annotations";
             /**
              * @description The operation to perform on the property.
              * @example set
@@ -5585,11 +6413,22 @@ export interface components {
              *     - For "scale_to_zero": object with cooldown_time_ms, policy, and stateful fields
              *     - For "tags": array of strings
              *     - For "delete_lock": boolean
+             *
+             *     Properties added by the current API (value types in our words):
+             *
+             *     - For "schedules": array of schedules (Schedule)
+             *     - For "autokill": object with time_ms and num_requests
+             *     - For "hostname": string
+             *     - For "roms": array of ROMs (CreateInstanceRequestRom)
+             *     - For "dependencies": array of instance references (NameOrUUID)
+             *     - For "sched_priority": string (normal, medium, high or admin)
+             *     - For "plugins": array of plugins (CreateInstanceRequestPlugin)
+             *     - For "annotations": object (for SET/ADD) or string/array of strings (for DEL), like env
              * @example 256
              */
             value?: string | string[] | {
                 [key: string]: string;
-            } | number | components["schemas"]["InstanceScaleToZero"] | boolean;
+            } | number | components["schemas"]["InstanceScaleToZero"] | boolean | components["schemas"]["Schedule"][] | components["schemas"]["CreateInstanceRequestRom"][] | components["schemas"]["CreateInstanceRequestPlugin"][] | components["schemas"]["NameOrUUID"][] | components["schemas"]["CreateInstanceRequestAutokill"];
         };
         /**
          * @example {
@@ -5606,7 +6445,7 @@ export interface components {
              * @example memory_mb
              * @enum {string}
              */
-            prop: "image" | "args" | "env" | "memory_mb" | "vcpus" | "scale_to_zero" | "tags" | "delete_lock";
+            prop: "image" | "args" | "env" | "memory_mb" | "vcpus" | "scale_to_zero" | "tags" | "delete_lock" | "schedules" | "autokill" | "hostname" | "roms" | "dependencies" | "sched_priority" | "plugins" | "annotations";
             /**
              * @description The operation to perform on the property.
              * @example set
@@ -5640,11 +6479,22 @@ export interface components {
              *     - For "scale_to_zero": object with cooldown_time_ms, policy, and stateful fields
              *     - For "tags": array of strings
              *     - For "delete_lock": boolean
+             *
+             *     Properties added by the current API (value types in our words):
+             *
+             *     - For "schedules": array of schedules (Schedule)
+             *     - For "autokill": object with time_ms and num_requests
+             *     - For "hostname": string
+             *     - For "roms": array of ROMs (CreateInstanceRequestRom)
+             *     - For "dependencies": array of instance references (NameOrUUID)
+             *     - For "sched_priority": string (normal, medium, high or admin)
+             *     - For "plugins": array of plugins (CreateInstanceRequestPlugin)
+             *     - For "annotations": object (for SET/ADD) or string/array of strings (for DEL), like env
              * @example 256
              */
             value?: string | string[] | {
                 [key: string]: string;
-            } | number | components["schemas"]["InstanceScaleToZero"] | boolean;
+            } | number | components["schemas"]["InstanceScaleToZero"] | boolean | components["schemas"]["Schedule"][] | components["schemas"]["CreateInstanceRequestRom"][] | components["schemas"]["CreateInstanceRequestPlugin"][] | components["schemas"]["NameOrUUID"][] | components["schemas"]["CreateInstanceRequestAutokill"];
         } & (unknown | unknown);
         /**
          * @example {
@@ -5717,11 +6567,8 @@ export interface components {
              * @example funky-town-g756b5d
              */
             name?: string;
-            /**
-             * @description The status of this particular instance update operation.
-             * @example success
-             */
-            status?: string;
+            /** @description The status of this particular instance update operation. */
+            status?: components["schemas"]["ResponseStatus"];
             /**
              * @description (Optional). The client-provided ID from the request.
              * @example op-1
@@ -5762,7 +6609,7 @@ export interface components {
              * @example services
              * @enum {string}
              */
-            prop: "services" | "domains" | "soft_limit" | "hard_limit";
+            prop: "services" | "domains" | "soft_limit" | "hard_limit" | "autokill";
             /**
              * @description The operation to perform.
              * @example set
@@ -5778,9 +6625,10 @@ export interface components {
              * @description The value for the update operation:
              *
              *     - For "services": array of Service objects
-             *     - For "domains": array of Domain objects
+             *     - For "domains": array of domain objects (`name`, optional `certificate`)
              *     - For "soft_limit": integer (1–65535), must be <= "hard_limit"
              *     - For "hard_limit": integer (1–65535), must be >= "soft_limit"
+             *     - For "autokill": an object with `time_ms`, the time without instances after which the group is deleted
              * @example [
              *       {
              *         "port": 443,
@@ -5792,7 +6640,7 @@ export interface components {
              *       }
              *     ]
              */
-            value?: components["schemas"]["Service"][] | components["schemas"]["Domain"][] | number;
+            value?: components["schemas"]["Service"][] | components["schemas"]["CreateServiceGroupRequestDomain"][] | number | components["schemas"]["CreateServiceGroupRequestAutokill"];
         };
         /**
          * @example {
@@ -5809,7 +6657,7 @@ export interface components {
              * @example services
              * @enum {string}
              */
-            prop: "services" | "domains" | "soft_limit" | "hard_limit";
+            prop: "services" | "domains" | "soft_limit" | "hard_limit" | "autokill";
             /**
              * @description The operation to perform.
              * @example set
@@ -5836,9 +6684,10 @@ export interface components {
              * @description The value for the update operation:
              *
              *     - For "services": array of Service objects
-             *     - For "domains": array of Domain objects
+             *     - For "domains": array of domain objects (`name`, optional `certificate`)
              *     - For "soft_limit": integer (1–65535), must be <= "hard_limit"
              *     - For "hard_limit": integer (1–65535), must be >= "soft_limit"
+             *     - For "autokill": an object with `time_ms`, the time without instances after which the group is deleted
              * @example [
              *       {
              *         "port": 443,
@@ -5850,7 +6699,7 @@ export interface components {
              *       }
              *     ]
              */
-            value?: components["schemas"]["Service"][] | components["schemas"]["Domain"][] | number;
+            value?: components["schemas"]["Service"][] | components["schemas"]["CreateServiceGroupRequestDomain"][] | number | components["schemas"]["CreateServiceGroupRequestAutokill"];
         } & (unknown | unknown);
         /**
          * @example {
@@ -5923,11 +6772,8 @@ export interface components {
              * @example funky-town-g756b5d
              */
             name?: string;
-            /**
-             * @description The status of this particular service group update operation.
-             * @example success
-             */
-            status?: string;
+            /** @description The status of this particular service group update operation. */
+            status?: components["schemas"]["ResponseStatus"];
             /**
              * @description (Optional). The client-provided ID from the request.
              * @example op-1
@@ -6102,11 +6948,8 @@ export interface components {
              * @example funky-town-g756b5d
              */
             name?: string;
-            /**
-             * @description The status of this particular volume update operation.
-             * @example success
-             */
-            status?: string;
+            /** @description The status of this particular volume update operation. */
+            status?: components["schemas"]["ResponseStatus"];
             /**
              * @description (Optional). The client-provided ID from the request.
              * @example op-1
@@ -6174,7 +7017,7 @@ export interface components {
              * @description Current state of the volume.
              * @enum {string}
              */
-            state?: "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error";
+            state?: "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error" | "template";
             /**
              * Format: uint64
              * @description The size of the volume in megabytes.
@@ -6205,6 +7048,60 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /**
+             * @description How the volume's size is reserved against the account's quota, `static` or `dynamic` reservation.
+             * @example static
+             * @enum {string}
+             */
+            quota_policy?: "static" | "dynamic";
+            /**
+             * @description When true the volume is protected against deletion.
+             * @example false
+             */
+            delete_lock?: boolean;
+            /**
+             * Format: uint64
+             * @description The space still free in the volume, in megabytes.
+             * @example 48
+             */
+            free_mb?: number;
+            /**
+             * @description The filesystem of the volume, usually `ext4` or `virtiofs`.
+             * @example ext4
+             */
+            filesystem?: string;
+            /**
+             * @description The host path that backs a managed volume; only reported for such volumes and to callers allowed to see it.
+             * @example /srv/volumes/funky
+             */
+            host_path?: string;
+            /**
+             * @description How the volume may be shared (`rwo` one instance read-write, `rox` many instances read-only, `rwx` many instances read-write).
+             * @example rwo
+             * @enum {string}
+             */
+            access_mode?: "rwo" | "rox" | "rwx";
+            /**
+             * Format: uint32
+             * @description The guest user ID that owns the files of a host-path volume.
+             * @example 1000
+             */
+            uid?: number;
+            /**
+             * Format: uint32
+             * @description The guest group ID that owns the files of a host-path volume.
+             * @example 1000
+             */
+            gid?: number;
+            /**
+             * @description The named arguments that were given to the initialisation scripts of a custom volume filesystem.
+             * @example {
+             *       "label": "data"
+             *     }
+             */
+            args?: {
+                [key: string]: string;
+            };
         };
         /**
          * @example {
@@ -6243,6 +7140,11 @@ export interface components {
              * @example funky-town-g7gum5cj
              */
             name?: string;
+            /**
+             * @description Whether the instance mounts the volume read-only.
+             * @example false
+             */
+            readonly?: boolean;
         };
         /**
          * @example {
@@ -6337,7 +7239,7 @@ export interface components {
              * @description The current state of the instance.
              * @enum {string}
              */
-            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby";
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
             /**
              * @description An optional message providing additional information about the status. This field is useful when the status is not success.
              * @example No instance with name 'funky-town-g756b5d'
@@ -6349,12 +7251,14 @@ export interface components {
              * @example 8
              */
             error?: number;
+            /** @description Whether the operation succeeded for this instance. */
+            status?: components["schemas"]["ResponseStatus"];
         };
         /**
          * @description A template instance: a stopped instance (without snapshots) that was converted into a template
-         *     from which new instances can be created. Templates are instances, so a template carries the
-         *     instance fields (see `Instance`); the ones listed here are those a template has. Entries of a
-         *     response also carry the per-item `status`, `message` and `error`.
+         *     from which new instances can be created. Templates are instances (in the `template` state), so a
+         *     template carries the instance fields: the schema is `Instance`. Entries of a response also carry
+         *     the per-item `status`, `message` and `error`.
          * @example {
          *       "status": "success",
          *       "uuid": "9b2f6c1e-3d4a-4e5f-8a7b-0c1d2e3f4a5b",
@@ -6378,96 +7282,7 @@ export interface components {
          *       ]
          *     }
          */
-        TemplateInstance: {
-            /**
-             * Format: uuid
-             * @description The UUID of the template instance.
-             * @example 9b2f6c1e-3d4a-4e5f-8a7b-0c1d2e3f4a5b
-             */
-            uuid?: string;
-            /**
-             * @description The name of the template instance. The name must be unique within the context of your account. The name can also be used to identify the template instance in API calls.
-             * @example nginx-template-k3m9q2z
-             */
-            name?: string;
-            /**
-             * Format: date-time
-             * @description The time the instance was created.
-             * @example 2023-10-01T12:00:00Z
-             */
-            created_at?: string;
-            /**
-             * @description The state of the template instance. Template instances report `template`; the other values are the instance states.
-             * @example template
-             * @enum {string}
-             */
-            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "standby" | "template";
-            /**
-             * @description The image used to create the instance. This is a reference to the Unikraft image that was used to create the instance.
-             * @example nginx:latest
-             */
-            image?: string;
-            /**
-             * Format: uint64
-             * @description The amount of memory in megabytes allocated for the instance.
-             * @example 1024
-             */
-            memory_mb?: number;
-            /**
-             * Format: uint32
-             * @description The number of vCPUs allocated for the instance.
-             * @example 1
-             */
-            vcpus?: number;
-            /**
-             * @description The arguments passed to the instance when it is started.
-             * @example [
-             *       "--port=8080",
-             *       "--debug"
-             *     ]
-             */
-            args?: string[];
-            /**
-             * @description Environment variables set for the instance.
-             * @example {
-             *       "ENV_VAR": "value"
-             *     }
-             */
-            env?: {
-                [key: string]: string;
-            };
-            /**
-             * @description The restart configuration for the instance (see `Instance.restart_policy`).
-             * @example never
-             * @enum {string}
-             */
-            restart_policy?: "never" | "always" | "on_failure";
-            /** @description The scale-to-zero configuration for the instance. */
-            scale_to_zero?: components["schemas"]["InstanceScaleToZero"];
-            /** @description The list of volumes attached to the instance. */
-            volumes?: components["schemas"]["InstanceInstanceVolume"][];
-            /**
-             * @description The tags associated with the template instance.
-             * @example [
-             *       "nginx",
-             *       "base"
-             *     ]
-             */
-            tags?: string[];
-            /** @description An optional field representing the status of the request. This field is only set when this message object is used as a response message. */
-            status?: components["schemas"]["ResponseStatus"];
-            /**
-             * @description An optional message providing additional information about the status. This field is only set when this message object is used as a response message, and is useful when the status is not success.
-             * @example No instance with name 'nginx-template-k3m9q2z'
-             */
-            message?: string;
-            /**
-             * Format: int32
-             * @description An optional error code providing additional information about the status. This field is only set when this message object is used as a response message, and is useful when the status is not success.
-             * @example 8
-             */
-            error?: number;
-        };
+        TemplateInstance: components["schemas"]["Instance"];
         /**
          * @description The response data of a template listing.
          * @example {
@@ -6552,7 +7367,7 @@ export interface components {
          */
         CreateTemplatesResponseData: {
             /** @description The instance(s) which were converted into template instances by the request. Each entry carries its own status; an instance that could not be converted (not stopped, has snapshots, unknown) is listed with status error. */
-            instances?: components["schemas"]["TemplateInstance"][];
+            instances?: components["schemas"]["CreateTemplateInstancesResponseTemplateInstance"][];
         };
         /**
          * @description Response of converting instances into template instances.
@@ -6608,7 +7423,7 @@ export interface components {
              * @example tags
              * @enum {string}
              */
-            prop: "tags" | "delete_lock";
+            prop: "tags" | "delete_lock" | "autokill";
             /**
              * @description The operation to perform on the property.
              * @example add
@@ -6635,11 +7450,12 @@ export interface components {
              * @description The value for the update operation. The type depends on the property and operation:
              *     - For "tags": array of strings
              *     - For "delete_lock": boolean
+             *     - For "autokill": an object with `time_ms`
              * @example [
              *       "production"
              *     ]
              */
-            value?: string[] | boolean;
+            value?: string[] | boolean | components["schemas"]["ItemAutokill"];
         } & (unknown | unknown);
         /**
          * @description An update of the template instance named by the UUID in the path.
@@ -6656,7 +7472,7 @@ export interface components {
              * @example tags
              * @enum {string}
              */
-            prop: "tags" | "delete_lock";
+            prop: "tags" | "delete_lock" | "autokill";
             /**
              * @description The operation to perform on the property.
              * @example add
@@ -6672,8 +7488,2417 @@ export interface components {
              * @description The value for the update operation. The type depends on the property and operation:
              *     - For "tags": array of strings
              *     - For "delete_lock": boolean
+             *     - For "autokill": an object with `time_ms`
              * @example [
              *       "production"
+             *     ]
+             */
+            value?: string[] | boolean | components["schemas"]["ItemAutokill"];
+        };
+        /**
+         * @description An image given together with options for pulling it, instead of a plain image reference string.
+         * @example {
+         *       "url": "nginx:latest",
+         *       "pull_policy": "always"
+         *     }
+         */
+        ImageSpec: {
+            /**
+             * @description The image reference to pull, such as a registry name and tag.
+             * @example nginx:latest
+             */
+            url: string;
+            /**
+             * @description Credentials for the OCI registry that serves the image; only accepted for OCI registry URLs.
+             * @example user:token
+             */
+            credentials?: string;
+            /**
+             * @description Additional HTTP headers sent when the image is fetched.
+             * @example {
+             *       "X-Request-Source": "ukc-ts"
+             *     }
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Whether to pull the image again or use the copy already cached on the node.
+             * @example if_not_present
+             * @enum {string}
+             */
+            pull_policy?: "always" | "if_not_present" | "never";
+        };
+        /**
+         * @description A file given inline, from which the platform builds ROM content.
+         * @example {
+         *       "path": "/etc/app/config.json",
+         *       "encoding": "text",
+         *       "data": "{\"debug\": true}"
+         *     }
+         */
+        InlineFile: {
+            /**
+             * @description The path of the file inside the built image.
+             * @example /etc/app/config.json
+             */
+            path: string;
+            /**
+             * @description How `data` is encoded; `text` when omitted.
+             * @default text
+             * @example text
+             * @enum {string}
+             */
+            encoding: "text" | "base64";
+            /**
+             * @description The content of the file, encoded as `encoding` says.
+             * @example {"debug": true}
+             */
+            data: string;
+        };
+        /**
+         * @description An action run on an instance whenever a calendar expression (systemd calendar-event syntax, UTC) matches.
+         * @example {
+         *       "name": "evening-stop",
+         *       "when": "*-*-* 20:00:00",
+         *       "action": "stop"
+         *     }
+         */
+        Schedule: {
+            /**
+             * @description The name of the schedule, unique among the schedules of one instance.
+             * @example evening-stop
+             */
+            name: string;
+            /**
+             * @description The calendar expression in systemd calendar-event syntax, e.g. `*-*-* 20:00:00` for 20:00 UTC every day or `Sat,Sun *-*-* 09:00:00` for weekends.
+             * @example *-*-* 20:00:00
+             */
+            when: string;
+            /**
+             * @description What happens to the instance when the expression matches.
+             * @example stop
+             * @enum {string}
+             */
+            action: "start" | "stop" | "delete" | "exec";
+            /**
+             * Format: date-time
+             * @description When the action runs next. Filled in by the server in answers; not sent in requests.
+             * @example 2023-10-01T20:00:00Z
+             */
+            next_at?: string;
+            /**
+             * @description For the `exec` action only: the command to run inside the instance, the executable first and then its arguments.
+             * @example [
+             *       "/bin/sh",
+             *       "-c",
+             *       "echo hello"
+             *     ]
+             */
+            args?: string[];
+        };
+        /**
+         * @description The scale-to-zero settings of a new instance.
+         * @example {
+         *       "policy": "idle",
+         *       "stateful": true,
+         *       "cooldown_time_ms": 3000
+         *     }
+         */
+        CreateInstanceScaleToZero: {
+            /**
+             * @description The specific policy to use for scaling the instance to zero.
+             * @example idle
+             * @enum {string}
+             */
+            policy?: "on" | "off" | "idle";
+            /**
+             * @description Whether the instance should be stateful when scaled to zero. If set to true, the instance will retain its state (e.g., RAM contents) when scaled to zero. This is useful for instances that need to maintain their state across scale-to-zero operations. If set to false, the instance will lose its state when scaled to zero, and it will be restarted from scratch when scaled back up.
+             * @example true
+             */
+            stateful?: boolean;
+            /**
+             * Format: int32
+             * @description The cooldown time in milliseconds before the instance can be scaled to zero again. This is useful to prevent rapid scaling to zero and back up, which can lead to performance issues or resource exhaustion.
+             * @example 3000
+             */
+            cooldown_time_ms?: number;
+            /**
+             * Format: int32
+             * @description How many milliseconds before it is scaled to zero the instance is notified, so that it can clean up or save state.
+             * @example 1000
+             */
+            notify_time_ms?: number;
+        };
+        /**
+         * @description A read-only memory (ROM) blob attached to a new instance, taken from an image or built from inline files.
+         * @example {
+         *       "name": "app-config",
+         *       "image": "funky-user/app-config:latest",
+         *       "at": "/etc/app"
+         *     }
+         */
+        CreateInstanceRequestRom: {
+            /**
+             * @description The name of the ROM.
+             * @example app-config
+             */
+            name: string;
+            /**
+             * @description The image holding the ROM content, as a plain reference or an ImageSpec. Not together with `files`.
+             * @example funky-user/app-config:latest
+             */
+            image?: string | components["schemas"]["ImageSpec"];
+            /**
+             * @description Where the ROM is mounted inside the instance. Without it the ROM is a raw block device that the guest mounts itself.
+             * @example /etc/app
+             */
+            at?: string;
+            /** @description Files from which the platform builds the ROM (as an EROFS image). Not together with `image`. */
+            files?: components["schemas"]["InlineFile"][];
+        };
+        /**
+         * @description A small helper program attached to a new instance: it loads from its own ROM image and is reached through the instance's plugin endpoint (at most 8 per instance).
+         * @example {
+         *       "name": "metrics-agent",
+         *       "rom": "funky-user/metrics-agent:latest"
+         *     }
+         */
+        CreateInstanceRequestPlugin: {
+            /**
+             * @description The plugin name (at most 63 letters, digits, `-` and `_`). It is the plugin's segment in the endpoint path and its mount point `/uk/plugins/<name>`.
+             * @example metrics-agent
+             */
+            name: string;
+            /**
+             * @description The image the plugin is loaded from, as a plain reference or an ImageSpec.
+             * @example funky-user/metrics-agent:latest
+             */
+            rom: string | components["schemas"]["ImageSpec"];
+            /**
+             * @description Any JSON value; the plugin's init program reads it on its standard input.
+             * @example {
+             *       "interval_s": 10
+             *     }
+             */
+            config?: unknown;
+        };
+        /**
+         * @description Automatic deletion of a prepared template that has not been used for some time.
+         * @example {
+         *       "time_ms": 3600000
+         *     }
+         */
+        TemplateAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds after the template was last used to create an instance before it is deleted; 0 turns this off.
+             * @example 3600000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description The template a new instance is created from, by UUID or name, and whether it is prepared first.
+         * @example {
+         *       "name": "nginx-template-k3m9q2z"
+         *     }
+         */
+        CreateInstanceRequestTemplate: {
+            /**
+             * Format: uuid
+             * @description The UUID of the template. Mutually exclusive with name.
+             * @example 9b2f6c1e-3d4a-4e5f-8a7b-0c1d2e3f4a5b
+             */
+            uuid?: string;
+            /**
+             * @description The name of the template. Mutually exclusive with UUID.
+             * @example nginx-template-k3m9q2z
+             */
+            name?: string;
+            /**
+             * @description Whether the instance has to run first to reach the template state.
+             * @example false
+             */
+            prepare?: boolean;
+            /**
+             * @description Settings applied to the new instance on top of what the template holds, written with the field names of an instance (e.g. `memory_mb`, `env`). The vendor types this as a whole Instance object; it is left untyped here because no instance field is required in it.
+             * @example {
+             *       "memory_mb": 256
+             *     }
+             */
+            create_args?: unknown;
+            /**
+             * Format: uint32
+             * @description Seconds allowed for preparing the template before preparation is given up (only with `prepare`); 0 means no limit.
+             * @example 60
+             */
+            prepare_timeout_s?: number;
+            /** @description Deletion of the prepared template once it is unused (only with `prepare`). */
+            autokill?: components["schemas"]["TemplateAutokill"];
+        };
+        /**
+         * @description When a new instance is deleted automatically: some time after it stopped, or after it served a number of requests. Not used for templates.
+         * @example {
+         *       "time_ms": 60000
+         *     }
+         */
+        CreateInstanceRequestAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds after the instance stopped before it is deleted; 0 turns the time limit off.
+             * @example 60000
+             */
+            time_ms?: number;
+            /**
+             * Format: uint64
+             * @description Number of requests or connections after which the instance is deleted; 0 turns the request limit off.
+             * @example 1000
+             */
+            num_requests?: number;
+        };
+        /**
+         * @description Another interface through which all traffic of a new interface is routed.
+         * @example {
+         *       "name": "gateway-eth0",
+         *       "relay_dns": true
+         *     }
+         */
+        NetworkInterfaceRelay: {
+            /**
+             * @description Whether DNS requests are routed through the relay too (default true); false leaves them to the default DNS server.
+             * @example true
+             */
+            relay_dns?: boolean;
+            /**
+             * Format: uuid
+             * @description The UUID of the relay interface.
+             * @example c1d2e3f4-5678-90ab-cdef-1234567890ab
+             */
+            uuid?: string;
+            /**
+             * @description The name of the relay interface.
+             * @example gateway-eth0
+             */
+            name?: string;
+        };
+        /**
+         * @description A network interface to give a new instance.
+         * @example {
+         *       "name": "funky-town-g756b5d-eth1",
+         *       "autoconfig": true
+         *     }
+         */
+        CreateInstanceRequestNetworkInterface: {
+            /**
+             * @description The interface name; generated from the instance name when omitted.
+             * @example funky-town-g756b5d-eth1
+             */
+            name?: string;
+            /**
+             * @description The TAP device the interface is attached to; give it together with `ip` to bring your own interface.
+             * @example tap-funky1
+             */
+            tap_name?: string;
+            /**
+             * @description The address of the interface in CIDR notation; give it together with `tap_name`.
+             * @example 10.0.1.5/24
+             */
+            ip?: string;
+            /**
+             * @description Whether the guest configures the interface by itself (default true).
+             * @example true
+             */
+            autoconfig?: boolean;
+            /** @description An interface through which this interface's traffic is routed. */
+            relay?: components["schemas"]["NetworkInterfaceRelay"];
+        };
+        /**
+         * @description The interface through which an instance's network interface routes its traffic.
+         * @example {
+         *       "uuid": "c1d2e3f4-5678-90ab-cdef-1234567890ab",
+         *       "name": "gateway-eth0",
+         *       "relay_dns": true
+         *     }
+         */
+        InstanceNetworkInterfaceRelay: {
+            /**
+             * Format: uuid
+             * @description The UUID of the relay interface.
+             * @example c1d2e3f4-5678-90ab-cdef-1234567890ab
+             */
+            uuid?: string;
+            /**
+             * @description The name of the relay interface.
+             * @example gateway-eth0
+             */
+            name?: string;
+            /**
+             * @description Whether DNS traffic is routed through the relay as well.
+             * @example true
+             */
+            relay_dns?: boolean;
+        };
+        /**
+         * @description The snapshot an instance has, when it has one.
+         * @example {
+         *       "uuid": "4c3b2a1e-0d9f-4e8a-b7c6-5d4e3f2a1b0c"
+         *     }
+         */
+        InstanceSnapshot: {
+            /**
+             * Format: uuid
+             * @description The UUID of the snapshot.
+             * @example 4c3b2a1e-0d9f-4e8a-b7c6-5d4e3f2a1b0c
+             */
+            uuid?: string;
+        };
+        /**
+         * @description Where an instance stands in its current sequence of automatic restarts.
+         * @example {
+         *       "attempt": 2,
+         *       "next_at": "2023-10-01T12:00:10Z"
+         *     }
+         */
+        InstanceRestartAttempt: {
+            /**
+             * Format: uint32
+             * @description How many automatic restarts the current sequence has performed so far.
+             * @example 2
+             */
+            attempt?: number;
+            /**
+             * Format: date-time
+             * @description When the next automatic restart takes place, while a back-off delay is in effect.
+             * @example 2023-10-01T12:00:10Z
+             */
+            next_at?: string;
+        };
+        /**
+         * @description A read-only memory (ROM) blob attached to an instance.
+         * @example {
+         *       "name": "app-config",
+         *       "image": "funky-user/app-config:latest",
+         *       "at": "/etc/app"
+         *     }
+         */
+        InstanceRom: {
+            /**
+             * @description The name of the ROM.
+             * @example app-config
+             */
+            name?: string;
+            /**
+             * @description The image the ROM content comes from (absent for a ROM built from inline files).
+             * @example funky-user/app-config:latest
+             */
+            image?: string;
+            /**
+             * @description Where the ROM is mounted inside the instance; absent when the guest mounts the raw device itself.
+             * @example /etc/app
+             */
+            at?: string;
+            /** @description The inline files the ROM was built from. */
+            files?: components["schemas"]["InlineFile"][];
+        };
+        /**
+         * @description A helper program attached to an instance and reached through the instance's plugin endpoint.
+         * @example {
+         *       "name": "metrics-agent",
+         *       "rom": "funky-user/metrics-agent:latest"
+         *     }
+         */
+        InstancePlugin: {
+            /**
+             * @description The plugin name, its segment in the plugin endpoint path.
+             * @example metrics-agent
+             */
+            name?: string;
+            /**
+             * @description The image reference the plugin is loaded from.
+             * @example funky-user/metrics-agent:latest
+             */
+            rom?: string;
+            /**
+             * @description The JSON configuration handed to the plugin's init program.
+             * @example {
+             *       "interval_s": 10
+             *     }
+             */
+            config?: unknown;
+        };
+        /**
+         * @description When an instance is deleted automatically: some time after it stopped, or after it served a number of requests.
+         * @example {
+         *       "time_ms": 60000
+         *     }
+         */
+        InstanceAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds after the instance stopped before it is deleted; 0 means no time limit.
+             * @example 60000
+             */
+            time_ms?: number;
+            /**
+             * Format: uint64
+             * @description Number of requests or connections after which the instance is deleted; 0 means no request limit.
+             * @example 1000
+             */
+            num_requests?: number;
+        };
+        /**
+         * @description A change of an instance property that is queued and not applied yet.
+         * @example {
+         *       "prop": "memory_mb",
+         *       "op": "set",
+         *       "value": 256,
+         *       "status": "pending"
+         *     }
+         */
+        InstancePendingUpdate: {
+            /**
+             * @description The property the change is for.
+             * @example memory_mb
+             * @enum {string}
+             */
+            prop?: "image" | "args" | "env" | "memory_mb" | "vcpus" | "scale_to_zero" | "tags" | "delete_lock" | "schedules" | "autokill" | "hostname" | "roms" | "dependencies" | "sched_priority" | "plugins" | "annotations";
+            /**
+             * @description The kind of change.
+             * @example set
+             * @enum {string}
+             */
+            op?: "set" | "add" | "del";
+            /**
+             * @description The new value; its type depends on the property (see the instance update operations).
+             * @example 256
+             */
+            value?: unknown;
+            /**
+             * @description Whether the change still waits to be applied or could not be applied.
+             * @example pending
+             * @enum {string}
+             */
+            status?: "pending" | "failed";
+            /**
+             * @description Why the change failed; only present with status `failed`.
+             * @example Instance must be stopped
+             */
+            error?: string;
+        };
+        /**
+         * @description Automatic deletion of a template or checkpoint that has not been used for some time.
+         * @example {
+         *       "time_ms": 3600000
+         *     }
+         */
+        InstanceTemplateAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds after it was last used to create an instance before it is deleted; 0 means never.
+             * @example 3600000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description A GPU attached to an instance.
+         * @example {
+         *       "uuid": "7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281",
+         *       "model": "10de:2331"
+         *     }
+         */
+        InstanceGpu: {
+            /**
+             * Format: uuid
+             * @description The UUID of the GPU.
+             * @example 7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281
+             */
+            uuid?: string;
+            /**
+             * @description The GPU model as its PCI vendor and device ID, `<vendor>:<device>`.
+             * @example 10de:2331
+             */
+            model?: string;
+        };
+        /**
+         * @description One instance to delete, by exactly one of UUID or name, with the deletion options.
+         * @example {
+         *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *       "timeout_s": 10
+         *     }
+         */
+        DeleteInstanceRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the instance to delete. Mutually exclusive with name.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance to delete. Mutually exclusive with UUID.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /**
+             * Format: uint32
+             * @description Seconds to wait for the deletion to finish; 0 (the default) does not wait.
+             * @example 10
+             */
+            timeout_s?: number;
+            /**
+             * @description Delete for good at once instead of keeping the instance for the retention period (also ends a retention in progress); has no effect where instances are not retained.
+             * @example false
+             */
+            dont_retain?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description Options for deleting an instance by UUID.
+         * @example {
+         *       "dont_retain": true
+         *     }
+         */
+        DeleteInstanceByUUIDRequestBody: {
+            /**
+             * Format: uint32
+             * @description Seconds to wait for the deletion to finish; 0 (the default) does not wait.
+             * @example 10
+             */
+            timeout_s?: number;
+            /**
+             * @description Delete for good at once instead of keeping the instance for the retention period (also ends a retention in progress); has no effect where instances are not retained.
+             * @example false
+             */
+            dont_retain?: boolean;
+        };
+        /**
+         * @description One instance to start, by exactly one of UUID or name, with the start options.
+         * @example {
+         *       "name": "funky-town-g756b5d",
+         *       "timeout_s": 5
+         *     }
+         */
+        StartInstancesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the instance to start. Mutually exclusive with name.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance to start. Mutually exclusive with UUID.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /**
+             * Format: int64
+             * @deprecated
+             * @description Older form of `timeout_s`, in milliseconds (rounded up to whole seconds when `timeout_s` is not set); 0 does not wait.
+             * @example 2000
+             */
+            wait_timeout_ms?: number;
+            /**
+             * Format: uint32
+             * @description Seconds to wait for the instance to reach the running state before answering; 0 (the default) answers at once.
+             * @example 5
+             */
+            timeout_s?: number;
+        } & (unknown | unknown);
+        /**
+         * @description Options for starting an instance by UUID.
+         * @example {
+         *       "timeout_s": 5
+         *     }
+         */
+        StartInstanceByUUIDRequestBody: {
+            /**
+             * Format: int64
+             * @deprecated
+             * @description Older form of `timeout_s`, in milliseconds (rounded up to whole seconds when `timeout_s` is not set); 0 does not wait.
+             * @example 2000
+             */
+            wait_timeout_ms?: number;
+            /**
+             * Format: uint32
+             * @description Seconds to wait for the instance to reach the running state before answering; 0 (the default) answers at once.
+             * @example 5
+             */
+            timeout_s?: number;
+        };
+        /**
+         * @description Options for stopping an instance by UUID.
+         * @example {
+         *       "drain_timeout_ms": 250
+         *     }
+         */
+        StopInstanceByUUIDRequestBody: {
+            /**
+             * @description Whether to immediately force stop the instance.
+             * @example false
+             */
+            force?: boolean;
+            /**
+             * Format: int64
+             * @description Timeout for draining connections in milliseconds. The instance does not receive new connections in the draining phase. The instance is stopped when the last connection has been closed or the timeout expired. The maximum timeout may vary. Use -1 for the largest possible value.
+             *
+             *     Note: This endpoint does not block. Use the wait endpoint for the instance to reach the stopped state.
+             * @example 250
+             */
+            drain_timeout_ms?: number;
+            /**
+             * @description Shut the instance down quickly, skipping parts of the clean shutdown; `force` takes precedence.
+             * @example false
+             */
+            quick?: boolean;
+            /**
+             * @description Stop the instance only if it is in this state at the time of the request.
+             * @example running
+             */
+            ifstate?: string;
+            /**
+             * @description Make the VMM stop at once and write a core dump; only together with `force`.
+             * @example false
+             */
+            dump?: boolean;
+        };
+        /**
+         * @description One instance to suspend, by exactly one of UUID or name, with the drain timeout.
+         * @example {
+         *       "name": "funky-town-g756b5d",
+         *       "drain_timeout_ms": 250
+         *     }
+         */
+        SuspendInstancesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the instance to suspend. Mutually exclusive with name.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance to suspend. Mutually exclusive with UUID.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Milliseconds to drain open connections before the instance is suspended; 0 does not drain and -1 uses the largest timeout allowed.
+             * @example 250
+             */
+            drain_timeout_ms?: number;
+        } & (unknown | unknown);
+        /**
+         * @description Options for suspending an instance by UUID.
+         * @example {
+         *       "drain_timeout_ms": 250
+         *     }
+         */
+        SuspendInstanceByUUIDRequestBody: {
+            /**
+             * Format: int64
+             * @description Milliseconds to drain open connections before the instance is suspended; 0 does not drain and -1 uses the largest timeout allowed.
+             * @example 250
+             */
+            drain_timeout_ms?: number;
+        };
+        /**
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *             "name": "funky-town-g756b5d",
+         *             "state": "standby",
+         *             "previous_state": "running"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 31
+         *     }
+         */
+        SuspendInstancesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["SuspendInstancesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 31
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *           "name": "funky-town-g756b5d",
+         *           "state": "standby",
+         *           "previous_state": "running"
+         *         }
+         *       ]
+         *     }
+         */
+        SuspendInstancesResponseData: {
+            /** @description The instance(s) the request suspended, each with its own status. */
+            instances?: components["schemas"]["SuspendInstancesResponseSuspendedInstance"][];
+        };
+        /**
+         * @description One instance of a suspend request, with its state after and before the request.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *       "name": "funky-town-g756b5d",
+         *       "state": "standby",
+         *       "previous_state": "running"
+         *     }
+         */
+        SuspendInstancesResponseSuspendedInstance: {
+            /** @description Whether suspending this instance succeeded. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * Format: uuid
+             * @description The UUID of the instance.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /**
+             * @description The state of the instance after the request (`draining` while connections drain, then `standby`).
+             * @example standby
+             * @enum {string}
+             */
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
+            /**
+             * @description The state of the instance before the request.
+             * @example running
+             * @enum {string}
+             */
+            previous_state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example No instance with name 'funky-town-g756b5d'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code providing additional information about the status. This field is useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+        };
+        /**
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *             "name": "funky-town-g756b5d",
+         *             "history": [
+         *               {
+         *                 "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+         *                 "name": "funky-town-g756b5d-ckpt-1",
+         *                 "created_at": "2023-10-01T12:30:00Z"
+         *               },
+         *               {
+         *                 "uuid": "8e7d6c5b-4a39-4281-b7f6-e5d4c3b2a190",
+         *                 "name": "funky-town-g756b5d-ckpt-2",
+         *                 "created_at": "2023-10-01T13:30:00Z"
+         *               }
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 58
+         *     }
+         */
+        GetCheckpointHistoryResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["GetCheckpointHistoryResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 58
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *           "name": "funky-town-g756b5d",
+         *           "history": [
+         *             {
+         *               "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+         *               "name": "funky-town-g756b5d-ckpt-1",
+         *               "created_at": "2023-10-01T12:30:00Z"
+         *             },
+         *             {
+         *               "uuid": "8e7d6c5b-4a39-4281-b7f6-e5d4c3b2a190",
+         *               "name": "funky-town-g756b5d-ckpt-2",
+         *               "created_at": "2023-10-01T13:30:00Z"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        GetCheckpointHistoryResponseData: {
+            /** @description One entry per requested instance, with its checkpoint history. */
+            instances?: components["schemas"]["GetCheckpointHistoryResponseInstanceHistory"][];
+        };
+        /**
+         * @description The checkpoint history of one instance (or checkpoint).
+         * @example {
+         *       "status": "success",
+         *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *       "name": "funky-town-g756b5d",
+         *       "history": [
+         *         {
+         *           "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+         *           "name": "funky-town-g756b5d-ckpt-1",
+         *           "created_at": "2023-10-01T12:30:00Z"
+         *         },
+         *         {
+         *           "uuid": "8e7d6c5b-4a39-4281-b7f6-e5d4c3b2a190",
+         *           "name": "funky-town-g756b5d-ckpt-2",
+         *           "created_at": "2023-10-01T13:30:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        GetCheckpointHistoryResponseInstanceHistory: {
+            /** @description Whether reading the history of this item succeeded. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * Format: uuid
+             * @description The UUID of the instance.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /** @description The checkpoints taken of the instance. */
+            history?: components["schemas"]["CheckpointHistoryEntry"][];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example No instance with name 'funky-town-g756b5d'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code providing additional information about the status. This field is useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+        };
+        /**
+         * @description One checkpoint in the history of an instance.
+         * @example {
+         *       "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+         *       "name": "funky-town-g756b5d-ckpt-1",
+         *       "created_at": "2023-10-01T12:30:00Z"
+         *     }
+         */
+        CheckpointHistoryEntry: {
+            /**
+             * Format: uuid
+             * @description The UUID of the checkpoint.
+             * @example 2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d
+             */
+            uuid?: string;
+            /**
+             * @description The name of the checkpoint.
+             * @example funky-town-g756b5d-ckpt-1
+             */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description When the checkpoint was taken.
+             * @example 2023-10-01T12:30:00Z
+             */
+            created_at?: string;
+        };
+        /**
+         * @description When an emptied service group is deleted automatically.
+         * @example {
+         *       "time_ms": 60000
+         *     }
+         */
+        ServiceGroupAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds a service group stays without instances before it is deleted; 0 turns automatic deletion off.
+             * @example 60000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description Delete the service group automatically once it has had no instances for a while.
+         * @example {
+         *       "time_ms": 60000
+         *     }
+         */
+        CreateServiceGroupRequestAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds the service group may stay without instances before it is deleted; 0 turns automatic deletion off.
+             * @example 60000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description An autoscale policy as the API reports it. The same as AutoscalePolicy, except that `adjustment_type` also accepts `percent`, the spelling recorded responses use for `percentage`.
+         * @example {
+         *       "name": "funky-policy",
+         *       "enabled": true,
+         *       "metric": "cpu",
+         *       "adjustment_type": "percent",
+         *       "steps": [
+         *         {
+         *           "adjustment": 50,
+         *           "lower_bound": 10,
+         *           "upper_bound": 500
+         *         }
+         *       ]
+         *     }
+         */
+        AutoscalePolicyResponse: {
+            /**
+             * @description The name of the policy.
+             * @example funky-policy
+             */
+            name?: string;
+            /**
+             * @description If the policy is enabled.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Metric to use for the step policy.
+             * @enum {string}
+             */
+            metric?: "cpu";
+            /**
+             * @description The type of adjustment made by the steps of the policy. `percent` is the spelling of `percentage` seen in recorded responses; treat both alike.
+             * @example percentage
+             * @enum {string}
+             */
+            adjustment_type?: "change" | "exact" | "percentage" | "percent";
+            /** @description The steps for the step policy. Each step defines an adjustment value and optional bounds. */
+            steps?: components["schemas"]["AutoscalePolicyStep"][];
+        };
+        /**
+         * @description How far the validation of a pending certificate has got.
+         * @example {
+         *       "attempt": 2,
+         *       "next": "2023-10-01T12:05:00Z"
+         *     }
+         */
+        CertificateValidation: {
+            /**
+             * Format: uint32
+             * @description How many validation attempts have been made so far, counting the current one.
+             * @example 2
+             */
+            attempt?: number;
+            /**
+             * Format: date-time
+             * @description When the next validation attempt is due.
+             * @example 2023-10-01T12:05:00Z
+             */
+            next?: string;
+        };
+        /**
+         * @description New PEM chain and private key for one certificate, named by UUID or name.
+         * @example {
+         *       "name": "funky-certificate",
+         *       "chain": "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU...\n-----END CERTIFICATE-----\n",
+         *       "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49...\n-----END PRIVATE KEY-----\n"
+         *     }
+         */
+        UpdateCertificatesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the certificate to update. Mutually exclusive with name.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the certificate to update. Mutually exclusive with UUID.
+             * @example funky-certificate
+             */
+            name?: string;
+            /**
+             * @description The new certificate chain in PEM format, the certificate first, then any intermediate certificates.
+             * @example -----BEGIN CERTIFICATE-----
+             *     MIIBszCCAVmgAwIBAgIU...
+             *     -----END CERTIFICATE-----
+             */
+            chain: string;
+            /**
+             * @description The new private key in PEM format; it must match the public key of the new chain.
+             * @example -----BEGIN PRIVATE KEY-----
+             *     MIGHAgEAMBMGByqGSM49...
+             *     -----END PRIVATE KEY-----
+             */
+            pkey: string;
+        } & (unknown | unknown);
+        /**
+         * @description New PEM chain and private key for the certificate given by the UUID in the path.
+         * @example {
+         *       "chain": "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU...\n-----END CERTIFICATE-----\n",
+         *       "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49...\n-----END PRIVATE KEY-----\n"
+         *     }
+         */
+        UpdateCertificateByUUIDRequestBody: {
+            /**
+             * @description The new certificate chain in PEM format, the certificate first, then any intermediate certificates.
+             * @example -----BEGIN CERTIFICATE-----
+             *     MIIBszCCAVmgAwIBAgIU...
+             *     -----END CERTIFICATE-----
+             */
+            chain: string;
+            /**
+             * @description The new private key in PEM format; it must match the public key of the new chain.
+             * @example -----BEGIN PRIVATE KEY-----
+             *     MIGHAgEAMBMGByqGSM49...
+             *     -----END PRIVATE KEY-----
+             */
+            pkey: string;
+        };
+        /**
+         * @example {
+         *       "certificates": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *           "name": "funky-certificate",
+         *           "common_name": "example.com",
+         *           "state": "valid"
+         *         }
+         *       ]
+         *     }
+         */
+        UpdateCertificatesResponseData: {
+            /** @description The certificate(s) after the update, each with its own status. */
+            certificates?: components["schemas"]["Certificate"][];
+        };
+        /**
+         * @description Response of updating one or more certificates.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "certificates": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+         *             "name": "funky-certificate",
+         *             "common_name": "example.com",
+         *             "state": "valid"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 51
+         *     }
+         */
+        UpdateCertificatesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["UpdateCertificatesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 51
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @example {
+         *       "images": [
+         *         {
+         *           "url": "funky-user/my-image:latest",
+         *           "created_at": "2023-10-01T12:00:00Z",
+         *           "initrd_or_rom": false,
+         *           "size_in_bytes": 1843200
+         *         }
+         *       ]
+         *     }
+         */
+        GetImagesResponseData: {
+            /** @description The image(s) matching the tag or digest of the request. */
+            images?: components["schemas"]["Image"][];
+        };
+        /**
+         * @description Response of looking up images by tag or digest (in the registry or in the image store).
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "images": [
+         *           {
+         *             "url": "funky-user/my-image:latest",
+         *             "created_at": "2023-10-01T12:00:00Z",
+         *             "initrd_or_rom": false,
+         *             "size_in_bytes": 1843200
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 46
+         *     }
+         */
+        GetImagesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the response.
+             * @example No image with name 'my-image:latest'
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["GetImagesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 46
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description Releases the pin once the image has gone unused for a while.
+         * @example {
+         *       "time_ms": 86400000
+         *     }
+         */
+        PinImageRequestItemAutokill: {
+            /**
+             * Format: uint64
+             * @description Milliseconds of inactivity after which the image is unpinned; 0 (the default) never unpins it.
+             * @example 86400000
+             */
+            time_ms: number;
+        };
+        /**
+         * @description One image to pull into the image store and pin there.
+         * @example {
+         *       "url": "funky-user/my-image:latest",
+         *       "timeout_s": 60,
+         *       "pull_policy": "if_not_present"
+         *     }
+         */
+        PinImageRequestItem: {
+            /**
+             * @description The URL (reference) of the image to pull and pin.
+             * @example funky-user/my-image:latest
+             */
+            url: string;
+            /**
+             * @description Credentials for the OCI registry the image is pulled from; rejected for URLs that do not name an OCI registry.
+             * @example funky-user:registry-token
+             */
+            credentials?: string;
+            /**
+             * @description Additional HTTP request headers for the download of the image.
+             * @example {
+             *       "X-Request-Source": "ukc-ts"
+             *     }
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Whether to pull the image even when the node already caches it; inferred from the URL when omitted.
+             * @example if_not_present
+             * @enum {string}
+             */
+            pull_policy?: "always" | "if_not_present" | "never";
+            /**
+             * Format: int64
+             * @description How long, in seconds, the request waits for the download; 0 is invalid and -1 means the longest wait the platform permits.
+             * @example 60
+             */
+            timeout_s: number;
+            /**
+             * @description Join a pull of the same image that is already in flight instead of starting another one (the default is true).
+             * @example true
+             */
+            merge_requests?: boolean;
+            /** @description Releases the pin once the image has gone unused for a while. */
+            autokill?: components["schemas"]["PinImageRequestItemAutokill"];
+        };
+        /**
+         * @description The result of pinning one image. A successful entry identifies the image; a failed one carries only `status`, `message` and `error`.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *       "name": "funky-user/my-image:latest",
+         *       "state": "ready",
+         *       "persistent": true
+         *     }
+         */
+        PinImagesResponseImage: {
+            /** @description The status of pinning this image. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to pull image
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code providing additional information about the status. This field is useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the pinned image (on success); `unpinImages` takes it.
+             * @example 7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6
+             */
+            uuid?: string;
+            /**
+             * @description The name of the pinned image (on success).
+             * @example funky-user/my-image:latest
+             */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description When the image was created (on success).
+             * @example 2023-10-01T12:00:00Z
+             */
+            created_at?: string;
+            /**
+             * @description The state of the image in the image store, e.g. `ready` (on success).
+             * @example ready
+             */
+            state?: string;
+            /**
+             * @description The URL of the image (on success).
+             * @example funky-user/my-image:latest
+             */
+            url?: string;
+            /**
+             * @description True for a successfully pinned image, which the cache then keeps regardless of eviction.
+             * @example true
+             */
+            persistent?: boolean;
+            /**
+             * @description The tags of the image (on success).
+             * @example [
+             *       "latest"
+             *     ]
+             */
+            tags?: string[];
+        };
+        /**
+         * @example {
+         *       "images": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *           "state": "ready"
+         *         }
+         *       ]
+         *     }
+         */
+        PinImagesResponseData: {
+            /** @description The result of pinning each image of the request. */
+            images?: components["schemas"]["PinImagesResponseImage"][];
+        };
+        /**
+         * @description Response of pinning one or more images.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "images": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *             "state": "ready"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 1520
+         *     }
+         */
+        PinImagesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["PinImagesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 1520
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description One pinned image to unpin, by UUID (the only identifier accepted).
+         * @example {
+         *       "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"
+         *     }
+         */
+        UnpinImageRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the image to unpin, as `pinImages` returned it.
+             * @example 7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6
+             */
+            uuid: string;
+        };
+        /**
+         * @description The result of unpinning one image.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *       "name": "funky-user/my-image:latest"
+         *     }
+         */
+        UnpinImagesResponseImage: {
+            /** @description The status of unpinning this image. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example No image with UUID '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code providing additional information about the status. This field is useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the image.
+             * @example 7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6
+             */
+            uuid?: string;
+            /**
+             * @description The name of the image, when it has one (on success).
+             * @example funky-user/my-image:latest
+             */
+            name?: string;
+        };
+        /**
+         * @example {
+         *       "images": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"
+         *         }
+         *       ]
+         *     }
+         */
+        UnpinImagesResponseData: {
+            /** @description The result of unpinning each image of the request. */
+            images?: components["schemas"]["UnpinImagesResponseImage"][];
+        };
+        /**
+         * @description Response of unpinning one or more images.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "images": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 38
+         *     }
+         */
+        UnpinImagesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["UnpinImagesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 38
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description The license of the platform installation (reported to administrators only).
+         * @example {
+         *       "serial": "3f9a0c12d4e5",
+         *       "valid": true,
+         *       "features": [
+         *         "autoscale"
+         *       ]
+         *     }
+         */
+        DataLicense: {
+            /**
+             * @description The license certificate's serial number in hexadecimal.
+             * @example 3f9a0c12d4e5
+             */
+            serial?: string;
+            /**
+             * @description True while the license is in force.
+             * @example true
+             */
+            valid?: boolean;
+            /**
+             * @description The features the license enables.
+             * @example [
+             *       "autoscale"
+             *     ]
+             */
+            features?: string[];
+        };
+        /**
+         * @description Deletes the new template instance automatically once it has not been used to create an instance for a while.
+         * @example {
+         *       "time_ms": 86400000
+         *     }
+         */
+        ItemAutokill: {
+            /**
+             * Format: uint64
+             * @description How long, in milliseconds, the template may stay unused (no instance created from it) before it is deleted. 0 turns this off.
+             * @example 86400000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description Deletes the checkpoint automatically once it has not been used to restore an instance for a while.
+         * @example {
+         *       "time_ms": 86400000
+         *     }
+         */
+        CheckpointAutokill: {
+            /**
+             * Format: uint64
+             * @description How long, in milliseconds, the checkpoint may stay unused (no instance restored from it) before it is deleted. 0 turns this off.
+             * @example 86400000
+             */
+            time_ms?: number;
+        };
+        /**
+         * @description One instance to convert into a template instance, referenced by exactly one of UUID or name.
+         * @example {
+         *       "name": "funky-town-g756b5d",
+         *       "timeout_s": 30,
+         *       "autokill": {
+         *         "time_ms": 86400000
+         *       }
+         *     }
+         */
+        CreateTemplateInstancesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the instance to convert. Mutually exclusive with name.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            uuid?: string;
+            /**
+             * @description The name of the instance to convert. Mutually exclusive with UUID.
+             * @example funky-town-g756b5d
+             */
+            name?: string;
+            /**
+             * Format: int32
+             * @description How many seconds to wait for the template instance to be ready: 0 does not wait, -1 waits without limit.
+             * @example 30
+             */
+            timeout_s?: number;
+            /** @description Delete the new template instance after it has gone unused for a while. */
+            autokill?: components["schemas"]["ItemAutokill"];
+        } & (unknown | unknown);
+        /**
+         * @description One instance converted into a template instance, with its own status.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "9b2f6c1e-3d4a-4e5f-8a7b-0c1d2e3f4a5b",
+         *       "name": "nginx-template-k3m9q2z",
+         *       "state": "template"
+         *     }
+         */
+        CreateTemplateInstancesResponseTemplateInstance: {
+            /** @description Whether the operation succeeded for this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message with more detail about the status; useful when the status is not success.
+             * @example No instance with name 'funky-town-ckpt-r2d5x8w'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code with more detail about the status; useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the template instance.
+             * @example 9b2f6c1e-3d4a-4e5f-8a7b-0c1d2e3f4a5b
+             */
+            uuid?: string;
+            /**
+             * @description The name of the template instance.
+             * @example nginx-template-k3m9q2z
+             */
+            name?: string;
+            /**
+             * @description The state of the instance after the request; `template` once the conversion is done.
+             * @example template
+             * @enum {string}
+             */
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
+        };
+        /**
+         * @description One checkpoint to create from an existing instance.
+         * @example {
+         *       "from": {
+         *         "name": "funky-town-g756b5d"
+         *       },
+         *       "name": "funky-town-ckpt-r2d5x8w",
+         *       "tags": [
+         *         "nightly"
+         *       ],
+         *       "timeout_s": 30
+         *     }
+         */
+        CreateCheckpointInstancesRequestItem: {
+            /** @description The instance to take the checkpoint of, by exactly one of UUID or name. */
+            from: components["schemas"]["NameOrUUID"];
+            /**
+             * @description The name of the new checkpoint; generated when not set.
+             * @example funky-town-ckpt-r2d5x8w
+             */
+            name?: string;
+            /**
+             * Format: uint32
+             * @description How many seconds to wait for the checkpoint to be ready; 0 does not wait.
+             * @example 30
+             */
+            timeout_s?: number;
+            /**
+             * @description Tags to attach to the new checkpoint.
+             * @example [
+             *       "nightly"
+             *     ]
+             */
+            tags?: string[];
+            /** @description Delete the checkpoint after it has gone unused for a while. */
+            autokill?: components["schemas"]["CheckpointAutokill"];
+        };
+        /**
+         * @description One created checkpoint instance, with its own status.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *       "name": "funky-town-ckpt-r2d5x8w",
+         *       "state": "checkpoint"
+         *     }
+         */
+        CreateCheckpointInstancesResponseCheckpointInstance: {
+            /** @description Whether the operation succeeded for this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message with more detail about the status; useful when the status is not success.
+             * @example No instance with name 'funky-town-ckpt-r2d5x8w'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code with more detail about the status; useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the checkpoint instance.
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            uuid?: string;
+            /**
+             * @description The name of the checkpoint instance.
+             * @example funky-town-ckpt-r2d5x8w
+             */
+            name?: string;
+            /**
+             * @description The state of the checkpoint instance after the request; `checkpoint` once it is ready.
+             * @example checkpoint
+             * @enum {string}
+             */
+            state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
+        };
+        /**
+         * @description The response data of creating checkpoint instances.
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *           "name": "funky-town-ckpt-r2d5x8w",
+         *           "state": "checkpoint"
+         *         }
+         *       ]
+         *     }
+         */
+        CreateCheckpointInstancesResponseData: {
+            /** @description The checkpoint instance(s) created by the request, each with its own status. */
+            instances?: components["schemas"]["CreateCheckpointInstancesResponseCheckpointInstance"][];
+        };
+        /**
+         * @description Response of creating checkpoint instances.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *             "name": "funky-town-ckpt-r2d5x8w",
+         *             "state": "checkpoint"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 76
+         *     }
+         */
+        CreateCheckpointInstancesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["CreateCheckpointInstancesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 76
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description The response data of a checkpoint listing. Checkpoints are instances (in the `checkpoint` state), so each entry is an `Instance`.
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *           "name": "funky-town-ckpt-r2d5x8w",
+         *           "created_at": "2023-10-04T10:00:00Z",
+         *           "state": "checkpoint",
+         *           "image": "nginx:latest",
+         *           "memory_mb": 1024,
+         *           "vcpus": 1,
+         *           "args": [
+         *             "--port=8080",
+         *             "--debug"
+         *           ],
+         *           "env": {
+         *             "ENV_VAR": "value"
+         *           },
+         *           "restart_policy": "never",
+         *           "tags": [
+         *             "nightly"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        GetCheckpointInstancesResponseData: {
+            /** @description The checkpoint instance(s) retrieved by the request. */
+            instances?: components["schemas"]["Instance"][];
+        };
+        /**
+         * @description Response of listing checkpoint instances or getting one by UUID.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *             "name": "funky-town-ckpt-r2d5x8w",
+         *             "created_at": "2023-10-04T10:00:00Z",
+         *             "state": "checkpoint",
+         *             "image": "nginx:latest",
+         *             "memory_mb": 1024,
+         *             "vcpus": 1,
+         *             "args": [
+         *               "--port=8080",
+         *               "--debug"
+         *             ],
+         *             "env": {
+         *               "ENV_VAR": "value"
+         *             },
+         *             "restart_policy": "never",
+         *             "tags": [
+         *               "nightly"
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 76
+         *     }
+         */
+        GetCheckpointInstancesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["GetCheckpointInstancesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 76
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description One deleted checkpoint instance, with its own status.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *       "name": "funky-town-ckpt-r2d5x8w"
+         *     }
+         */
+        DeleteCheckpointInstancesResponseCheckpointInstance: {
+            /** @description Whether the operation succeeded for this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message with more detail about the status; useful when the status is not success.
+             * @example No instance with name 'funky-town-ckpt-r2d5x8w'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code with more detail about the status; useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the checkpoint instance.
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            uuid?: string;
+            /**
+             * @description The name of the checkpoint instance.
+             * @example funky-town-ckpt-r2d5x8w
+             */
+            name?: string;
+        };
+        /**
+         * @description The response data of deleting checkpoint instances.
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *           "name": "funky-town-ckpt-r2d5x8w"
+         *         }
+         *       ]
+         *     }
+         */
+        DeleteCheckpointInstancesResponseData: {
+            /** @description The checkpoint instance(s) processed by the request, each with its own status. */
+            instances?: components["schemas"]["DeleteCheckpointInstancesResponseCheckpointInstance"][];
+        };
+        /**
+         * @description Response of deleting checkpoint instances.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *             "name": "funky-town-ckpt-r2d5x8w"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 76
+         *     }
+         */
+        DeleteCheckpointInstancesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["DeleteCheckpointInstancesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 76
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description One update of a checkpoint instance, referenced by UUID or name (exactly one of them).
+         * @example {
+         *       "name": "funky-town-ckpt-r2d5x8w",
+         *       "prop": "tags",
+         *       "op": "add",
+         *       "value": [
+         *         "keep"
+         *       ],
+         *       "id": "op-1"
+         *     }
+         */
+        UpdateCheckpointInstancesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the checkpoint instance to update. Mutually exclusive with name.
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            uuid?: string;
+            /**
+             * @description The name of the checkpoint instance to update. Mutually exclusive with UUID.
+             * @example funky-town-ckpt-r2d5x8w
+             */
+            name?: string;
+            /**
+             * @description The property to modify.
+             * @example tags
+             * @enum {string}
+             */
+            prop: "tags" | "delete_lock" | "autokill";
+            /**
+             * @description The operation to perform on the property.
+             * @example add
+             * @enum {string}
+             */
+            op: "set" | "add" | "del";
+            /**
+             * @description (Optional). A client-provided identifier for tracking this operation in the response.
+             * @example op-1
+             */
+            id?: string;
+            /**
+             * @description The value for the update operation. The type depends on the property and operation:
+             *     - For "tags": array of strings
+             *     - For "delete_lock": boolean
+             *     - For "autokill": an object with `time_ms`
+             * @example [
+             *       "production"
+             *     ]
+             */
+            value?: string[] | boolean | components["schemas"]["CheckpointAutokill"];
+        } & (unknown | unknown);
+        /**
+         * @description An update of the checkpoint instance named by the UUID in the path.
+         * @example {
+         *       "prop": "delete_lock",
+         *       "op": "set",
+         *       "value": true,
+         *       "id": "op-1"
+         *     }
+         */
+        UpdateCheckpointInstanceByUUIDRequestBody: {
+            /**
+             * @description The property to modify.
+             * @example tags
+             * @enum {string}
+             */
+            prop: "tags" | "delete_lock" | "autokill";
+            /**
+             * @description The operation to perform on the property.
+             * @example add
+             * @enum {string}
+             */
+            op: "set" | "add" | "del";
+            /**
+             * @description (Optional). A client-provided identifier for tracking this operation in the response.
+             * @example op-1
+             */
+            id?: string;
+            /**
+             * @description The value for the update operation. The type depends on the property and operation:
+             *     - For "tags": array of strings
+             *     - For "delete_lock": boolean
+             *     - For "autokill": an object with `time_ms`
+             * @example [
+             *       "production"
+             *     ]
+             */
+            value?: string[] | boolean | components["schemas"]["CheckpointAutokill"];
+        };
+        /**
+         * @description One updated checkpoint instance, with its own status.
+         * @example {
+         *       "status": "success",
+         *       "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *       "name": "funky-town-ckpt-r2d5x8w",
+         *       "id": "op-1"
+         *     }
+         */
+        UpdateCheckpointInstancesResponseCheckpointInstance: {
+            /** @description Whether the operation succeeded for this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message with more detail about the status; useful when the status is not success.
+             * @example No instance with name 'funky-town-ckpt-r2d5x8w'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code with more detail about the status; useful when the status is not success.
+             * @example 8
+             */
+            error?: number;
+            /**
+             * Format: uuid
+             * @description The UUID of the checkpoint instance.
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            uuid?: string;
+            /**
+             * @description The name of the checkpoint instance.
+             * @example funky-town-ckpt-r2d5x8w
+             */
+            name?: string;
+            /**
+             * @description The client-provided identifier of the update, echoed back.
+             * @example op-1
+             */
+            id?: string;
+        };
+        /**
+         * @description The response data of updating checkpoint instances.
+         * @example {
+         *       "instances": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *           "name": "funky-town-ckpt-r2d5x8w",
+         *           "id": "op-1"
+         *         }
+         *       ]
+         *     }
+         */
+        UpdateCheckpointInstancesResponseData: {
+            /** @description The checkpoint instance(s) processed by the request, each with its own status. */
+            instances?: components["schemas"]["UpdateCheckpointInstancesResponseCheckpointInstance"][];
+        };
+        /**
+         * @description Response of updating checkpoint instances.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "instances": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *             "name": "funky-town-ckpt-r2d5x8w",
+         *             "id": "op-1"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 76
+         *     }
+         */
+        UpdateCheckpointInstancesResponse: {
+            /** @description The status of the response. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * @description An optional message providing additional information about the status. This field is useful when the status is not success.
+             * @example Failed to perform all operations
+             */
+            message?: string;
+            /** @description The response data for this request. */
+            data?: components["schemas"]["UpdateCheckpointInstancesResponseData"];
+            /** @description A list of errors which may have occurred during the request. */
+            errors?: components["schemas"]["ResponseError"][];
+            /**
+             * Format: uint64
+             * @description The operation time in microseconds. This is the time it took to process the request and generate the response.
+             * @example 76
+             */
+            op_time_us?: number;
+        };
+        /**
+         * @description One volume to clone, referenced by UUID or name (exactly one of them), with optional settings of the copy.
+         * @example {
+         *       "name": "funky-vol-g7gum5cj",
+         *       "vol_name": "funky-vol-clone-r5n2w8x",
+         *       "tags": [
+         *         "staging"
+         *       ]
+         *     }
+         */
+        CloneVolumesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the volume to clone. Mutually exclusive with name.
+             * @example c1d2e3f4-5678-90ab-cdef-1234567890ab
+             */
+            uuid?: string;
+            /**
+             * @description The name of the volume to clone. Mutually exclusive with UUID.
+             * @example funky-vol-g7gum5cj
+             */
+            name?: string;
+            /**
+             * @description Name of the new volume; without it a random name of the form `vol-X` is generated.
+             * @example funky-vol-clone-r5n2w8x
+             */
+            vol_name?: string;
+            /**
+             * @description Quota reservation of the new volume (`static` or `dynamic`); the source volume's policy applies when omitted.
+             * @example dynamic
+             * @enum {string}
+             */
+            quota_policy?: "static" | "dynamic";
+            /**
+             * @description Tags given to the new volume.
+             * @example [
+             *       "staging"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Sharing mode of the new volume (`rwo` one instance read-write, `rox` many instances read-only, `rwx` many instances read-write).
+             * @example rwo
+             * @enum {string}
+             */
+            access_mode?: "rwo" | "rox" | "rwx";
+        } & (unknown | unknown);
+        /**
+         * @description Optional settings of the copy made of the volume whose UUID is in the path.
+         * @example {
+         *       "vol_name": "funky-vol-clone-r5n2w8x",
+         *       "quota_policy": "dynamic"
+         *     }
+         */
+        CloneVolumeByUUIDRequestBody: {
+            /**
+             * @description Name of the new volume; without it a random name of the form `vol-X` is generated.
+             * @example funky-vol-clone-r5n2w8x
+             */
+            vol_name?: string;
+            /**
+             * @description Quota reservation of the new volume (`static` or `dynamic`); the source volume's policy applies when omitted.
+             * @example dynamic
+             * @enum {string}
+             */
+            quota_policy?: "static" | "dynamic";
+            /**
+             * @description Tags given to the new volume.
+             * @example [
+             *       "staging"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Sharing mode of the new volume (`rwo` one instance read-write, `rox` many instances read-only, `rwx` many instances read-write).
+             * @example rwo
+             * @enum {string}
+             */
+            access_mode?: "rwo" | "rox" | "rwx";
+        };
+        /**
+         * @description Response of cloneVolumes and cloneVolume.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "volumes": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a",
+         *             "name": "funky-vol-clone-r5n2w8x",
+         *             "state": "initializing"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 950
+         *     }
+         */
+        CloneVolumesResponse: (components["schemas"]["SuccessEnvelope"] & {
+            data?: components["schemas"]["CloneVolumesResponseData"];
+        }) | (components["schemas"]["ErrorEnvelope"] & {
+            data?: components["schemas"]["CloneVolumesResponseData"];
+        });
+        /**
+         * @example {
+         *       "volumes": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a",
+         *           "name": "funky-vol-clone-r5n2w8x",
+         *           "state": "initializing"
+         *         }
+         *       ]
+         *     }
+         */
+        CloneVolumesResponseData: {
+            /** @description The new volume(s) made by the request, one per requested clone. */
+            volumes?: components["schemas"]["CloneVolumesResponseVolume"][];
+        };
+        /**
+         * @example {
+         *       "status": "success",
+         *       "uuid": "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a",
+         *       "name": "funky-vol-clone-r5n2w8x",
+         *       "state": "initializing"
+         *     }
+         */
+        CloneVolumesResponseVolume: {
+            /** @description The status of this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * Format: uuid
+             * @description The UUID of the new volume.
+             * @example 2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a
+             */
+            uuid?: string;
+            /**
+             * @description The name of the new volume.
+             * @example funky-vol-clone-r5n2w8x
+             */
+            name?: string;
+            /**
+             * @description The state of the new volume right after the request.
+             * @example initializing
+             * @enum {string}
+             */
+            state?: "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error" | "template";
+            /**
+             * @description An optional message explaining the status, useful when it is not success.
+             * @example No volume with name 'funky-vol-g7gum5cj'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code explaining the status, useful when it is not success.
+             * @example 8
+             */
+            error?: number;
+        };
+        /**
+         * @description Response of createVolumeTemplates.
+         * @example {
+         *       "status": "success",
+         *       "data": {
+         *         "volumes": [
+         *           {
+         *             "status": "success",
+         *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+         *             "name": "base-vol-template-h4k8p2q",
+         *             "state": "template"
+         *           }
+         *         ]
+         *       },
+         *       "op_time_us": 340
+         *     }
+         */
+        CreateTemplateVolumesResponse: (components["schemas"]["SuccessEnvelope"] & {
+            data?: components["schemas"]["CreateTemplateVolumesResponseData"];
+        }) | (components["schemas"]["ErrorEnvelope"] & {
+            data?: components["schemas"]["CreateTemplateVolumesResponseData"];
+        });
+        /**
+         * @example {
+         *       "volumes": [
+         *         {
+         *           "status": "success",
+         *           "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+         *           "name": "base-vol-template-h4k8p2q",
+         *           "state": "template"
+         *         }
+         *       ]
+         *     }
+         */
+        CreateTemplateVolumesResponseData: {
+            /** @description The volume(s) the request converted into templates, one per requested volume. */
+            volumes?: components["schemas"]["CreateTemplateVolumesResponseTemplateVolume"][];
+        };
+        /**
+         * @example {
+         *       "status": "success",
+         *       "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+         *       "name": "base-vol-template-h4k8p2q",
+         *       "state": "template"
+         *     }
+         */
+        CreateTemplateVolumesResponseTemplateVolume: {
+            /** @description The status of this item. */
+            status?: components["schemas"]["ResponseStatus"];
+            /**
+             * Format: uuid
+             * @description The UUID of the volume that became a template (unchanged by the conversion).
+             * @example 4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f
+             */
+            uuid?: string;
+            /**
+             * @description The name of the volume that became a template.
+             * @example base-vol-template-h4k8p2q
+             */
+            name?: string;
+            /**
+             * @description The state of the volume after the request (`template` once converted).
+             * @example template
+             * @enum {string}
+             */
+            state?: "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error" | "template";
+            /**
+             * @description An optional message explaining the status, useful when it is not success.
+             * @example No volume with name 'funky-vol-g7gum5cj'
+             */
+            message?: string;
+            /**
+             * Format: int32
+             * @description An optional error code explaining the status, useful when it is not success.
+             * @example 8
+             */
+            error?: number;
+        };
+        /**
+         * @description One update of a volume template, referenced by UUID or name (exactly one of them).
+         * @example {
+         *       "name": "base-vol-template-h4k8p2q",
+         *       "prop": "delete_lock",
+         *       "op": "set",
+         *       "value": true,
+         *       "id": "op-1"
+         *     }
+         */
+        UpdateTemplateVolumesRequestItem: {
+            /**
+             * Format: uuid
+             * @description The UUID of the volume template to update. Mutually exclusive with name.
+             * @example 4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f
+             */
+            uuid?: string;
+            /**
+             * @description The name of the volume template to update. Mutually exclusive with UUID.
+             * @example base-vol-template-h4k8p2q
+             */
+            name?: string;
+            /**
+             * @description An optional identifier of the client's choosing, returned in the matching response entry.
+             * @example op-1
+             */
+            id?: string;
+            /**
+             * @description The property of the template to change.
+             * @example delete_lock
+             * @enum {string}
+             */
+            prop: "tags" | "delete_lock";
+            /**
+             * @description How the value is applied to the property.
+             * @example set
+             * @enum {string}
+             */
+            op: "set" | "add" | "del";
+            /**
+             * @description The new value; an array of strings for `tags`, a boolean for `delete_lock`.
+             * @example true
+             */
+            value?: string[] | boolean;
+        } & (unknown | unknown);
+        /**
+         * @description One update of the volume template whose UUID is in the path.
+         * @example {
+         *       "prop": "tags",
+         *       "op": "add",
+         *       "value": [
+         *         "base"
+         *       ],
+         *       "id": "op-1"
+         *     }
+         */
+        UpdateTemplateVolumeByUUIDRequestBody: {
+            /**
+             * @description An optional identifier of the client's choosing, returned in the response entry.
+             * @example op-1
+             */
+            id?: string;
+            /**
+             * @description The property of the template to change.
+             * @example tags
+             * @enum {string}
+             */
+            prop: "tags" | "delete_lock";
+            /**
+             * @description How the value is applied to the property.
+             * @example add
+             * @enum {string}
+             */
+            op: "set" | "add" | "del";
+            /**
+             * @description The new value; an array of strings for `tags`, a boolean for `delete_lock`.
+             * @example [
+             *       "base"
              *     ]
              */
             value?: string[] | boolean;
@@ -6931,6 +10156,16 @@ export interface components {
          * @example 5000
          */
         WaitTimeoutMs: number;
+        /**
+         * @description The tag (canonical name) of the image to look up, e.g. `funky-user/my-image:latest`. Give either `tag` or `digest`.
+         * @example funky-user/my-image:latest
+         */
+        ImageTagQuery: string;
+        /**
+         * @description The digest of the image manifest to look up, the hashing algorithm and the hash separated by a colon (`sha256:<64 hex digits>`). Give either `tag` or `digest`.
+         * @example sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef
+         */
+        ImageDigestQuery: string;
     };
     requestBodies: never;
     headers: never;
@@ -7043,7 +10278,7 @@ export interface operations {
                      *                 "uuid": "2d7c9e41-5b3a-4f8e-a1c6-7e9f0b2d4c68",
                      *                 "name": "funky-volume-g756b5d",
                      *                 "at": "/mnt/funky-volume",
-                     *                 "read_only": false
+                     *                 "readonly": false
                      *               }
                      *             ],
                      *             "service_group": {
@@ -7129,8 +10364,8 @@ export interface operations {
                  *       "memory_mb": 256,
                  *       "vcpus": 1,
                  *       "autostart": true,
-                 *       "restart_policy": "on_failure",
-                 *       "wait_timeout_ms": 2000
+                 *       "restart_policy": "on-failure",
+                 *       "timeout_s": 2
                  *     }
                  */
                 "application/json": components["schemas"]["CreateInstanceRequest"];
@@ -7171,7 +10406,7 @@ export interface operations {
                      *             "started_at": "2023-10-01T12:00:00Z",
                      *             "boot_time_us": 9000,
                      *             "net_time_us": 11000,
-                     *             "restart_policy": "on_failure"
+                     *             "restart_policy": "on-failure"
                      *           }
                      *         ]
                      *       },
@@ -7206,11 +10441,12 @@ export interface operations {
                  *         "uuid": "123e4567-e89b-12d3-a456-426614174000"
                  *       },
                  *       {
-                 *         "name": "hello-world-x9k2m1p"
+                 *         "name": "hello-world-x9k2m1p",
+                 *         "dont_retain": true
                  *       }
                  *     ]
                  */
-                "application/json": components["schemas"]["NameOrUUID"][];
+                "application/json": components["schemas"]["DeleteInstanceRequestItem"][];
             };
         };
         responses: {
@@ -7513,7 +10749,7 @@ export interface operations {
                  *       }
                  *     ]
                  */
-                "application/json": components["schemas"]["NameOrUUID"][];
+                "application/json": components["schemas"]["StartInstancesRequestItem"][];
             };
         };
         responses: {
@@ -7644,15 +10880,20 @@ export interface operations {
                  */
                 name?: components["parameters"]["NameFilter"];
                 /**
-                 * @description The desired state to wait for. Default is running.
-                 * @example running
-                 */
-                state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby";
-                /**
                  * @description Timeout for the wait in milliseconds. Default is -1 (wait forever on the server; the server may still end the wait).
                  * @example 5000
                  */
                 timeout_ms?: components["parameters"]["WaitTimeoutMs"];
+                /**
+                 * @description The desired state to wait for. Default is running.
+                 * @example running
+                 */
+                state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
+                /**
+                 * @description Timeout for the wait in seconds, the newer alternative to `timeout_ms`.
+                 * @example 5
+                 */
+                timeout_s?: number;
             };
             header?: never;
             path?: never;
@@ -7722,11 +10963,6 @@ export interface operations {
                  */
                 details?: boolean;
                 /**
-                 * @description If set, the listing starts from (but does not include) the template with the given UUID. This is useful for pagination.
-                 * @example 123e4567-e89b-12d3-a456-426614174000
-                 */
-                from_uuid?: string;
-                /**
                  * @description The maximum number of template instances to return. This is useful for pagination. If not set, all the template instances matching filters will be returned. When filtering by IDs, this should not be set.
                  * @example 50
                  */
@@ -7738,6 +10974,21 @@ export interface operations {
                  *     ]
                  */
                 tags?: string[];
+                /**
+                 * @description Start the listing at this item, a UUID or an ISO 8601 creation time. The cursor is inclusive - the item it names is the first item returned.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                from?: components["parameters"]["From"];
+                /**
+                 * @description Sort order of the listing.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Field to sort the listing by.
+                 * @example create_time
+                 */
+                sortby?: components["parameters"]["SortBy"];
             };
             header?: never;
             path?: never;
@@ -7787,7 +11038,7 @@ export interface operations {
                      *             "image": "redis:7.2",
                      *             "memory_mb": 512,
                      *             "vcpus": 1,
-                     *             "restart_policy": "on_failure",
+                     *             "restart_policy": "on-failure",
                      *             "tags": [
                      *               "redis"
                      *             ]
@@ -7822,11 +11073,15 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "name": "nginx-template-k3m9q2z"
+                 *         "name": "nginx-template-k3m9q2z",
+                 *         "timeout_s": 30,
+                 *         "autokill": {
+                 *           "time_ms": 86400000
+                 *         }
                  *       }
                  *     ]
                  */
-                "application/json": components["schemas"]["NameOrUUID"][];
+                "application/json": components["schemas"]["CreateTemplateInstancesRequestItem"][];
             };
         };
         responses: {
@@ -8180,6 +11435,763 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    suspendInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "funky-town-g756b5d"
+                 *       },
+                 *       {
+                 *         "uuid": "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13",
+                 *         "drain_timeout_ms": 250
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["SuspendInstancesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description One entry per requested instance, each with its current and previous state (per-item failures included). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-town-g756b5d",
+                     *             "state": "standby",
+                     *             "previous_state": "running"
+                     *           },
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13",
+                     *             "name": "hello-world-x9k2m1p",
+                     *             "state": "draining",
+                     *             "previous_state": "running"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 31
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuspendInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInstancesHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filter by UUID(s). Repeat the parameter for several (`?uuid=a&uuid=b`). Mutually exclusive per item with name.
+                 * @example [
+                 *       "123e4567-e89b-12d3-a456-426614174000"
+                 *     ]
+                 */
+                uuid?: components["parameters"]["UUIDFilter"];
+                /**
+                 * @description Filter by name(s). Repeat the parameter for several (`?name=a&name=b`).
+                 * @example [
+                 *       "funky-town-g756b5d"
+                 *     ]
+                 */
+                name?: components["parameters"]["NameFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint history of each requested instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-town-g756b5d",
+                     *             "history": [
+                     *               {
+                     *                 "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+                     *                 "name": "funky-town-g756b5d-ckpt-1",
+                     *                 "created_at": "2023-10-01T12:30:00Z"
+                     *               },
+                     *               {
+                     *                 "uuid": "8e7d6c5b-4a39-4281-b7f6-e5d4c3b2a190",
+                     *                 "name": "funky-town-g756b5d-ckpt-2",
+                     *                 "created_at": "2023-10-01T13:30:00Z"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 58
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCheckpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filter by UUID(s). Repeat the parameter for several (`?uuid=a&uuid=b`). Mutually exclusive per item with name.
+                 * @example [
+                 *       "123e4567-e89b-12d3-a456-426614174000"
+                 *     ]
+                 */
+                uuid?: components["parameters"]["UUIDFilter"];
+                /**
+                 * @description Filter by name(s). Repeat the parameter for several (`?name=a&name=b`).
+                 * @example [
+                 *       "funky-town-g756b5d"
+                 *     ]
+                 */
+                name?: components["parameters"]["NameFilter"];
+                /**
+                 * @description Whether to include details about the resource in the response. By default this is set to true, meaning that all information about the resource will be included in the response. If set to false, only the basic information about the resource will be included, such as its name and UUID.
+                 * @example true
+                 */
+                details?: components["parameters"]["Details"];
+                /**
+                 * @description The maximum number of items to return (page size). If not set or 0, all the items matching filters will be returned. When filtering by IDs, this should not be set.
+                 * @example 50
+                 */
+                count?: components["parameters"]["Count"];
+                /**
+                 * @description Start the listing at this item, a UUID or an ISO 8601 creation time. The cursor is inclusive - the item it names is the first item returned.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                from?: components["parameters"]["From"];
+                /**
+                 * @description Sort order of the listing.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Field to sort the listing by.
+                 * @example create_time
+                 */
+                sortby?: components["parameters"]["SortBy"];
+                /**
+                 * @description A list of tags to filter by. Repeat the parameter for several.
+                 * @example [
+                 *       "production"
+                 *     ]
+                 */
+                tags?: components["parameters"]["Tags"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint instances, each with its own status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "created_at": "2023-10-04T10:00:00Z",
+                     *             "state": "checkpoint",
+                     *             "image": "nginx:latest",
+                     *             "memory_mb": 1024,
+                     *             "vcpus": 1,
+                     *             "args": [
+                     *               "--port=8080",
+                     *               "--debug"
+                     *             ],
+                     *             "env": {
+                     *               "ENV_VAR": "value"
+                     *             },
+                     *             "restart_policy": "never",
+                     *             "tags": [
+                     *               "nightly"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "2c4e6a8b-1d3f-4b5a-9c7e-0f2a4c6e8b1d",
+                     *             "name": "funky-town-ckpt-m4n6p1q",
+                     *             "created_at": "2023-10-05T10:00:00Z",
+                     *             "state": "checkpoint",
+                     *             "image": "nginx:latest",
+                     *             "memory_mb": 1024,
+                     *             "vcpus": 1,
+                     *             "tags": []
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "from": {
+                 *           "name": "funky-town-g756b5d"
+                 *         },
+                 *         "name": "funky-town-ckpt-r2d5x8w",
+                 *         "tags": [
+                 *           "nightly"
+                 *         ],
+                 *         "timeout_s": 30,
+                 *         "autokill": {
+                 *           "time_ms": 86400000
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CreateCheckpointInstancesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description One entry per requested checkpoint, each with its own status (per-item failures included). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "state": "checkpoint"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreateCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["NameOrUUID"][];
+            };
+        };
+        responses: {
+            /** @description One entry per requested checkpoint, each with its own status (per-item failures included). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "funky-town-ckpt-r2d5x8w",
+                 *         "prop": "tags",
+                 *         "op": "add",
+                 *         "value": [
+                 *           "keep"
+                 *         ],
+                 *         "id": "op-1"
+                 *       },
+                 *       {
+                 *         "uuid": "2c4e6a8b-1d3f-4b5a-9c7e-0f2a4c6e8b1d",
+                 *         "prop": "autokill",
+                 *         "op": "set",
+                 *         "value": {
+                 *           "time_ms": 3600000
+                 *         },
+                 *         "id": "op-2"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["UpdateCheckpointInstancesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description One entry per requested update, each with its own status (per-item failures included). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "id": "op-1"
+                     *           },
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "2c4e6a8b-1d3f-4b5a-9c7e-0f2a4c6e8b1d",
+                     *             "name": "funky-town-ckpt-m4n6p1q",
+                     *             "id": "op-2"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckpointsHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filter by UUID(s). Repeat the parameter for several (`?uuid=a&uuid=b`). Mutually exclusive per item with name.
+                 * @example [
+                 *       "123e4567-e89b-12d3-a456-426614174000"
+                 *     ]
+                 */
+                uuid?: components["parameters"]["UUIDFilter"];
+                /**
+                 * @description Filter by name(s). Repeat the parameter for several (`?name=a&name=b`).
+                 * @example [
+                 *       "funky-town-g756b5d"
+                 *     ]
+                 */
+                name?: components["parameters"]["NameFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per requested checkpoint, each with its own status and history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "2c4e6a8b-1d3f-4b5a-9c7e-0f2a4c6e8b1d",
+                     *             "name": "funky-town-ckpt-m4n6p1q",
+                     *             "history": [
+                     *               {
+                     *                 "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *                 "name": "funky-town-ckpt-r2d5x8w",
+                     *                 "created_at": "2023-10-04T10:00:00Z"
+                     *               },
+                     *               {
+                     *                 "uuid": "2c4e6a8b-1d3f-4b5a-9c7e-0f2a4c6e8b1d",
+                     *                 "name": "funky-town-ckpt-m4n6p1q",
+                     *                 "created_at": "2023-10-05T10:00:00Z"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckpoint: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whether to include details about the resource in the response. By default this is set to true, meaning that all information about the resource will be included in the response. If set to false, only the basic information about the resource will be included, such as its name and UUID.
+                 * @example true
+                 */
+                details?: components["parameters"]["Details"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the checkpoint instance to retrieve.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "created_at": "2023-10-04T10:00:00Z",
+                     *             "state": "checkpoint",
+                     *             "image": "nginx:latest",
+                     *             "memory_mb": 1024,
+                     *             "vcpus": 1,
+                     *             "args": [
+                     *               "--port=8080",
+                     *               "--debug"
+                     *             ],
+                     *             "env": {
+                     *               "ENV_VAR": "value"
+                     *             },
+                     *             "restart_policy": "never",
+                     *             "tags": [
+                     *               "nightly"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the checkpoint instance to delete.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted checkpoint instance, with its own status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the checkpoint instance to update.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prop": "delete_lock",
+                 *       "op": "set",
+                 *       "value": true,
+                 *       "id": "op-1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCheckpointInstanceByUUIDRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The updated checkpoint instance, with its own status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "id": "op-1"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateCheckpointInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckpointHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the checkpoint instance whose history to retrieve.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint instance with its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *             "name": "funky-town-ckpt-r2d5x8w",
+                     *             "history": [
+                     *               {
+                     *                 "uuid": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *                 "name": "funky-town-ckpt-r2d5x8w",
+                     *                 "created_at": "2023-10-04T10:00:00Z"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 76
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getInstance: {
         parameters: {
             query?: {
@@ -8250,7 +12262,7 @@ export interface operations {
                      *                 "uuid": "2d7c9e41-5b3a-4f8e-a1c6-7e9f0b2d4c68",
                      *                 "name": "funky-volume-g756b5d",
                      *                 "at": "/mnt/funky-volume",
-                     *                 "read_only": false
+                     *                 "readonly": false
                      *               }
                      *             ],
                      *             "service_group": {
@@ -8303,7 +12315,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "dont_retain": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteInstanceByUUIDRequestBody"];
+            };
+        };
         responses: {
             /** @description The deleted instance, with its own status. */
             200: {
@@ -8404,18 +12425,7 @@ export interface operations {
     };
     getInstanceLogs: {
         parameters: {
-            query?: {
-                /**
-                 * @description The byte offset of the log output to receive. A negative sign makes the offset relative to the end of the log.
-                 * @example -4096
-                 */
-                offset?: components["parameters"]["LogOffset"];
-                /**
-                 * @description The amount of bytes to return at most. One request returns at most 16,383 bytes.
-                 * @example 4096
-                 */
-                limit?: components["parameters"]["LogLimit"];
-            };
+            query?: never;
             header?: never;
             path: {
                 /**
@@ -8546,7 +12556,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "timeout_s": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartInstanceByUUIDRequestBody"];
+            };
+        };
         responses: {
             /** @description The instance, with its current and previous state. */
             200: {
@@ -8586,20 +12605,7 @@ export interface operations {
     };
     stopInstance: {
         parameters: {
-            query?: {
-                /**
-                 * @description Whether to immediately force stop the instance.
-                 * @example false
-                 */
-                force?: boolean;
-                /**
-                 * @description Timeout for draining connections in milliseconds. The instance does not receive new connections in the draining phase. The instance is stopped when the last connection has been closed or the timeout expired. The maximum timeout may vary. Use -1 for the largest possible value.
-                 *
-                 *     Note: This endpoint does not block. Use the wait endpoint for the instance to reach the stopped state.
-                 * @example 250
-                 */
-                drain_timeout_ms?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 /**
@@ -8610,7 +12616,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drain_timeout_ms": 250
+                 *     }
+                 */
+                "application/json": components["schemas"]["StopInstanceByUUIDRequestBody"];
+            };
+        };
         responses: {
             /** @description The instance, with its current and previous state. */
             200: {
@@ -8649,18 +12664,7 @@ export interface operations {
     };
     waitInstance: {
         parameters: {
-            query?: {
-                /**
-                 * @description The desired state to wait for. Default is running.
-                 * @example running
-                 */
-                state?: "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby";
-                /**
-                 * @description Timeout for the wait in milliseconds. Default is -1 (wait forever on the server; the server may still end the wait).
-                 * @example 5000
-                 */
-                timeout_ms?: components["parameters"]["WaitTimeoutMs"];
-            };
+            query?: never;
             header?: never;
             path: {
                 /**
@@ -8695,6 +12699,127 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WaitInstanceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suspendInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the instance to suspend.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drain_timeout_ms": 250
+                 *     }
+                 */
+                "application/json": components["schemas"]["SuspendInstanceByUUIDRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The instance, with its current and previous state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-town-g756b5d",
+                     *             "state": "standby",
+                     *             "previous_state": "running"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 31
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuspendInstancesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInstanceHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the instance to get the checkpoint history of.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint history of the instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "instances": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-town-g756b5d",
+                     *             "history": [
+                     *               {
+                     *                 "uuid": "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+                     *                 "name": "funky-town-g756b5d-ckpt-1",
+                     *                 "created_at": "2023-10-01T12:30:00Z"
+                     *               },
+                     *               {
+                     *                 "uuid": "8e7d6c5b-4a39-4281-b7f6-e5d4c3b2a190",
+                     *                 "name": "funky-town-g756b5d-ckpt-2",
+                     *                 "created_at": "2023-10-01T13:30:00Z"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 58
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetCheckpointHistoryResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8788,12 +12913,18 @@ export interface operations {
                      *             ],
                      *             "mounted_by": [
                      *               {
-                     *                 "name": "funky-town-g7gum5cj"
+                     *                 "name": "funky-town-g7gum5cj",
+                     *                 "readonly": false
                      *               }
                      *             ],
                      *             "tags": [
                      *               "production"
                      *             ],
+                     *             "quota_policy": "static",
+                     *             "delete_lock": false,
+                     *             "free_mb": 48,
+                     *             "filesystem": "ext4",
+                     *             "access_mode": "rwo",
                      *             "status": "success"
                      *           },
                      *           {
@@ -8806,6 +12937,11 @@ export interface operations {
                      *             "attached_to": [],
                      *             "mounted_by": [],
                      *             "tags": [],
+                     *             "quota_policy": "dynamic",
+                     *             "delete_lock": false,
+                     *             "free_mb": 128,
+                     *             "filesystem": "ext4",
+                     *             "access_mode": "rwo",
                      *             "status": "success"
                      *           }
                      *         ]
@@ -8859,7 +12995,8 @@ export interface operations {
                      *           {
                      *             "status": "success",
                      *             "uuid": "c1d2e3f4-5678-90ab-cdef-1234567890ab",
-                     *             "name": "funky-vol-g7gum5cj"
+                     *             "name": "funky-vol-g7gum5cj",
+                     *             "state": "initializing"
                      *           }
                      *         ]
                      *       },
@@ -9139,6 +13276,513 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    cloneVolumes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "funky-vol-g7gum5cj",
+                 *         "vol_name": "funky-vol-clone-r5n2w8x",
+                 *         "tags": [
+                 *           "staging"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["CloneVolumesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description Per-volume results of the cloning (one entry per new volume). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a",
+                     *             "name": "funky-vol-clone-r5n2w8x",
+                     *             "state": "initializing"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 950
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CloneVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listVolumeTemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filter by UUID(s). Repeat the parameter for several (`?uuid=a&uuid=b`). Mutually exclusive per item with name.
+                 * @example [
+                 *       "123e4567-e89b-12d3-a456-426614174000"
+                 *     ]
+                 */
+                uuid?: components["parameters"]["UUIDFilter"];
+                /**
+                 * @description Filter by name(s). Repeat the parameter for several (`?name=a&name=b`).
+                 * @example [
+                 *       "funky-town-g756b5d"
+                 *     ]
+                 */
+                name?: components["parameters"]["NameFilter"];
+                /**
+                 * @description Whether to include details about the resource in the response. By default this is set to true, meaning that all information about the resource will be included in the response. If set to false, only the basic information about the resource will be included, such as its name and UUID.
+                 * @example true
+                 */
+                details?: components["parameters"]["Details"];
+                /**
+                 * @description The maximum number of items to return (page size). If not set or 0, all the items matching filters will be returned. When filtering by IDs, this should not be set.
+                 * @example 50
+                 */
+                count?: components["parameters"]["Count"];
+                /**
+                 * @description Start the listing at this item, a UUID or an ISO 8601 creation time. The cursor is inclusive - the item it names is the first item returned.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                from?: components["parameters"]["From"];
+                /**
+                 * @description Sort order of the listing.
+                 * @example asc
+                 */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Field to sort the listing by.
+                 * @example create_time
+                 */
+                sortby?: components["parameters"]["SortBy"];
+                /**
+                 * @description A list of tags to filter by. Repeat the parameter for several.
+                 * @example [
+                 *       "production"
+                 *     ]
+                 */
+                tags?: components["parameters"]["Tags"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The volume template(s) that were retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q",
+                     *             "created_at": "2023-10-04T09:00:00Z",
+                     *             "state": "template",
+                     *             "size_mb": 256,
+                     *             "persistent": true,
+                     *             "attached_to": [],
+                     *             "tags": [
+                     *               "base"
+                     *             ],
+                     *             "quota_policy": "static",
+                     *             "delete_lock": true,
+                     *             "filesystem": "ext4"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 58
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createVolumeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "base-vol-template-h4k8p2q"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["NameOrUUID"][];
+            };
+        };
+        responses: {
+            /** @description Per-volume results of the conversion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q",
+                     *             "state": "template"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 340
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreateTemplateVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteVolumeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["NameOrUUID"][];
+            };
+        };
+        responses: {
+            /** @description Per-template results of the deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 410
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVolumeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "base-vol-template-h4k8p2q",
+                 *         "prop": "delete_lock",
+                 *         "op": "set",
+                 *         "value": true,
+                 *         "id": "op-1"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["UpdateTemplateVolumesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description Per-template results of the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q",
+                     *             "status": "success",
+                     *             "id": "op-1"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 71
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVolumeTemplate: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whether to include details about the resource in the response. By default this is set to true, meaning that all information about the resource will be included in the response. If set to false, only the basic information about the resource will be included, such as its name and UUID.
+                 * @example true
+                 */
+                details?: components["parameters"]["Details"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the resource.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: components["parameters"]["UUIDPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The volume template (one entry in `data.volumes`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q",
+                     *             "created_at": "2023-10-04T09:00:00Z",
+                     *             "state": "template",
+                     *             "size_mb": 256,
+                     *             "persistent": true,
+                     *             "attached_to": [],
+                     *             "tags": [
+                     *               "base"
+                     *             ],
+                     *             "quota_policy": "static",
+                     *             "delete_lock": true,
+                     *             "filesystem": "ext4"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 41
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteVolumeTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the resource.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: components["parameters"]["UUIDPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of the deletion (one entry in `data.volumes`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 388
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVolumeTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the resource.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: components["parameters"]["UUIDPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prop": "tags",
+                 *       "op": "add",
+                 *       "value": [
+                 *         "base"
+                 *       ],
+                 *       "id": "op-1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTemplateVolumeByUUIDRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The result of the update (one entry in `data.volumes`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "uuid": "4d7e9a2c-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+                     *             "name": "base-vol-template-h4k8p2q",
+                     *             "status": "success",
+                     *             "id": "op-1"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 66
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getVolume: {
         parameters: {
             query?: {
@@ -9185,12 +13829,18 @@ export interface operations {
                      *             ],
                      *             "mounted_by": [
                      *               {
-                     *                 "name": "funky-town-g7gum5cj"
+                     *                 "name": "funky-town-g7gum5cj",
+                     *                 "readonly": false
                      *               }
                      *             ],
                      *             "tags": [
                      *               "production"
                      *             ],
+                     *             "quota_policy": "static",
+                     *             "delete_lock": false,
+                     *             "free_mb": 48,
+                     *             "filesystem": "ext4",
+                     *             "access_mode": "rwo",
                      *             "status": "success"
                      *           }
                      *         ]
@@ -9446,6 +14096,66 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    cloneVolume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the resource.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: components["parameters"]["UUIDPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "vol_name": "funky-vol-clone-r5n2w8x",
+                 *       "quota_policy": "dynamic"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloneVolumeByUUIDRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The new volume (one entry in `data.volumes`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "volumes": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a",
+                     *             "name": "funky-vol-clone-r5n2w8x",
+                     *             "state": "initializing"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 870
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CloneVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listServiceGroups: {
         parameters: {
             query?: {
@@ -9518,6 +14228,7 @@ export interface operations {
                      *               {
                      *                 "port": 443,
                      *                 "destination_port": 8080,
+                     *                 "protocol": "tcp",
                      *                 "handlers": [
                      *                   "tls",
                      *                   "http"
@@ -9526,6 +14237,7 @@ export interface operations {
                      *               {
                      *                 "port": 80,
                      *                 "destination_port": 443,
+                     *                 "protocol": "tcp",
                      *                 "handlers": [
                      *                   "http",
                      *                   "redirect"
@@ -9534,7 +14246,7 @@ export interface operations {
                      *             ],
                      *             "domains": [
                      *               {
-                     *                 "name": "example.com.",
+                     *                 "fqdn": "example.com.",
                      *                 "certificate": {
                      *                   "name": "funky-certificate"
                      *                 }
@@ -9546,6 +14258,9 @@ export interface operations {
                      *                 "name": "funky-town-g756b5d"
                      *               }
                      *             ],
+                     *             "autokill": {
+                     *               "time_ms": 0
+                     *             },
                      *             "status": "success"
                      *           }
                      *         ]
@@ -9602,7 +14317,10 @@ export interface operations {
                  *         }
                  *       ],
                  *       "soft_limit": 1,
-                 *       "hard_limit": 100
+                 *       "hard_limit": 100,
+                 *       "autokill": {
+                 *         "time_ms": 60000
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["CreateServiceGroupRequest"];
@@ -9866,7 +14584,12 @@ export interface operations {
                  *         "min_size": 2,
                  *         "max_size": 12,
                  *         "warmup_time_ms": 100,
-                 *         "cooldown_time_ms": 100
+                 *         "cooldown_time_ms": 100,
+                 *         "create_args": {
+                 *           "template": {
+                 *             "name": "nginx-template-k3m9q2z"
+                 *           }
+                 *         }
                  *       }
                  *     ]
                  */
@@ -10022,9 +14745,11 @@ export interface operations {
                      *             ],
                      *             "domains": [
                      *               {
-                     *                 "name": "example.com.",
+                     *                 "fqdn": "example.com.",
                      *                 "certificate": {
-                     *                   "name": "funky-certificate"
+                     *                   "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *                   "name": "funky-certificate",
+                     *                   "state": "valid"
                      *                 }
                      *               }
                      *             ],
@@ -10259,10 +14984,16 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "uuid": "123e4567-e89b-12d3-a456-426614174000",
                  *       "min_size": 2,
                  *       "max_size": 12,
                  *       "warmup_time_ms": 100,
-                 *       "cooldown_time_ms": 100
+                 *       "cooldown_time_ms": 100,
+                 *       "create_args": {
+                 *         "template": {
+                 *           "name": "nginx-template-k3m9q2z"
+                 *         }
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["CreateAutoscaleConfigurationByServiceGroupUUIDRequest"];
@@ -10774,6 +15505,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    updateCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "name": "funky-certificate",
+                 *         "chain": "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n",
+                 *         "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgevZzL1gdAFr88hb2\n-----END PRIVATE KEY-----\n"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["UpdateCertificatesRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description Per-certificate results of the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "certificates": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-certificate",
+                     *             "created_at": "2023-10-01T12:00:00Z",
+                     *             "common_name": "example.com",
+                     *             "subject": "CN=example.com",
+                     *             "issuer": "CN=R11,O=Let's Encrypt,C=US",
+                     *             "serial_number": "0456789ABCDEF123456789ABCDEF12345678",
+                     *             "not_before": "2023-12-01T12:00:00Z",
+                     *             "not_after": "2024-02-29T12:00:00Z",
+                     *             "state": "valid"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 51
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateCertificatesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createCertificate: {
         parameters: {
             query?: never;
@@ -10786,7 +15581,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "funky-certificate",
-                 *       "cn": "example.com",
+                 *       "common_name": "example.com",
                  *       "chain": "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n",
                  *       "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgevZzL1gdAFr88hb2\n-----END PRIVATE KEY-----\n"
                  *     }
@@ -10948,6 +15743,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    updateCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The UUID of the resource.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                uuid: components["parameters"]["UUIDPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chain": "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n",
+                 *       "pkey": "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgevZzL1gdAFr88hb2\n-----END PRIVATE KEY-----\n"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCertificateByUUIDRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The updated certificate (one entry in `data.certificates`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "certificates": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
+                     *             "name": "funky-certificate",
+                     *             "created_at": "2023-10-01T12:00:00Z",
+                     *             "common_name": "example.com",
+                     *             "not_before": "2023-12-01T12:00:00Z",
+                     *             "not_after": "2024-02-29T12:00:00Z",
+                     *             "state": "valid"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 47
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateCertificatesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     deleteCertificate: {
         parameters: {
             query?: never;
@@ -10997,23 +15856,27 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getImageByTag: {
+    getImages: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
+            query?: {
                 /**
-                 * @description The tag (canonical name) of the image, e.g. `my-image:latest` or `funky-user/my-image:latest`.
-                 *     The whole tag is ONE path segment: percent-encode it (`encodeURIComponent`), so `/` becomes
-                 *     `%2F` and `:` becomes `%3A` (`funky-user%2Fmy-image%3Alatest`).
+                 * @description The tag (canonical name) of the image to look up, e.g. `funky-user/my-image:latest`. Give either `tag` or `digest`.
+                 * @example funky-user/my-image:latest
                  */
-                tag: string;
+                tag?: components["parameters"]["ImageTagQuery"];
+                /**
+                 * @description The digest of the image manifest to look up, the hashing algorithm and the hash separated by a colon (`sha256:<64 hex digits>`). Give either `tag` or `digest`.
+                 * @example sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef
+                 */
+                digest?: components["parameters"]["ImageDigestQuery"];
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The image (in `data.image`). */
+            /** @description The matching image(s), in `data.images`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11023,50 +15886,30 @@ export interface operations {
                      * @example {
                      *       "status": "success",
                      *       "data": {
-                     *         "image": {
-                     *           "tag": "funky-user/my-image:latest",
-                     *           "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-                     *           "description": "My image description",
-                     *           "created_at": "2023-10-01T12:00:00Z",
-                     *           "arch": "x86_64",
-                     *           "entrypoint": [
-                     *             "/bin/sh",
-                     *             "-c"
-                     *           ],
-                     *           "cmd": [
-                     *             "/usr/bin/my-app --port=8080"
-                     *           ],
-                     *           "env": [
-                     *             "ENV_VAR=value"
-                     *           ],
-                     *           "ports": [
-                     *             "8080:80"
-                     *           ],
-                     *           "volumes": [
-                     *             "/data"
-                     *           ],
-                     *           "labels": {
-                     *             "org.opencontainers.image.title": "my-image"
-                     *           },
-                     *           "workdir": "/app",
-                     *           "kernel": {
-                     *             "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-                     *             "media_type": "application/vnd.oci.image.layer.v1.tar",
-                     *             "size": 1843200
-                     *           },
-                     *           "auxiliary_roms": [
-                     *             {
-                     *               "digest": "sha256:abcdef1234567890abcdef1234567890abcdef1234567890abcdef1234567890",
-                     *               "media_type": "application/vnd.oci.image.layer.v1.tar",
-                     *               "size": 655
-                     *             }
-                     *           ]
-                     *         }
+                     *         "images": [
+                     *           {
+                     *             "url": "funky-user/my-image:latest",
+                     *             "created_at": "2023-10-01T12:00:00Z",
+                     *             "initrd_or_rom": false,
+                     *             "size_in_bytes": 1843200,
+                     *             "args": [
+                     *               "/usr/bin/my-app",
+                     *               "--port=8080"
+                     *             ],
+                     *             "env": {
+                     *               "ENV_VAR": "value"
+                     *             },
+                     *             "tags": [
+                     *               "funky-user/my-image:latest",
+                     *               "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef"
+                     *             ]
+                     *           }
+                     *         ]
                      *       },
                      *       "op_time_us": 46
                      *     }
                      */
-                    "application/json": components["schemas"]["GetImageResponse"];
+                    "application/json": components["schemas"]["GetImagesResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11079,24 +15922,29 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getImageByDigest: {
+    pinImages: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The digest of the image manifest: the hashing algorithm and the hash value separated by a colon,
-                 *     e.g. `sha256:<64 hex digits>`. Percent-encode it as one path segment (`:` becomes `%3A` with
-                 *     `encodeURIComponent`).
-                 * @example sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef
-                 */
-                digest: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "url": "funky-user/my-image:latest",
+                 *         "timeout_s": 60,
+                 *         "pull_policy": "if_not_present"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["PinImageRequestItem"][];
+            };
+        };
         responses: {
-            /** @description The image (in `data.image`). */
+            /** @description Per-image results of the pinning. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11106,50 +15954,138 @@ export interface operations {
                      * @example {
                      *       "status": "success",
                      *       "data": {
-                     *         "image": {
-                     *           "tag": "funky-user/my-image:latest",
-                     *           "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-                     *           "description": "My image description",
-                     *           "created_at": "2023-10-01T12:00:00Z",
-                     *           "arch": "x86_64",
-                     *           "entrypoint": [
-                     *             "/bin/sh",
-                     *             "-c"
-                     *           ],
-                     *           "cmd": [
-                     *             "/usr/bin/my-app --port=8080"
-                     *           ],
-                     *           "env": [
-                     *             "ENV_VAR=value"
-                     *           ],
-                     *           "ports": [
-                     *             "8080:80"
-                     *           ],
-                     *           "volumes": [
-                     *             "/data"
-                     *           ],
-                     *           "labels": {
-                     *             "org.opencontainers.image.title": "my-image"
-                     *           },
-                     *           "workdir": "/app",
-                     *           "kernel": {
-                     *             "digest": "sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef",
-                     *             "media_type": "application/vnd.oci.image.layer.v1.tar",
-                     *             "size": 1843200
-                     *           },
-                     *           "auxiliary_roms": [
-                     *             {
-                     *               "digest": "sha256:abcdef1234567890abcdef1234567890abcdef1234567890abcdef1234567890",
-                     *               "media_type": "application/vnd.oci.image.layer.v1.tar",
-                     *               "size": 655
-                     *             }
-                     *           ]
-                     *         }
+                     *         "images": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+                     *             "name": "funky-user/my-image:latest",
+                     *             "created_at": "2023-10-01T12:00:00Z",
+                     *             "state": "ready",
+                     *             "url": "funky-user/my-image:latest",
+                     *             "persistent": true,
+                     *             "tags": [
+                     *               "latest"
+                     *             ]
+                     *           }
+                     *         ]
                      *       },
-                     *       "op_time_us": 41
+                     *       "op_time_us": 1520
                      *     }
                      */
-                    "application/json": components["schemas"]["GetImageResponse"];
+                    "application/json": components["schemas"]["PinImagesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unpinImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["UnpinImageRequestItem"][];
+            };
+        };
+        responses: {
+            /** @description Per-image results of the unpinning. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "images": [
+                     *           {
+                     *             "status": "success",
+                     *             "uuid": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+                     *             "name": "funky-user/my-image:latest"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 38
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnpinImagesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getImageStore: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The tag (canonical name) of the image to look up, e.g. `funky-user/my-image:latest`. Give either `tag` or `digest`.
+                 * @example funky-user/my-image:latest
+                 */
+                tag?: components["parameters"]["ImageTagQuery"];
+                /**
+                 * @description The digest of the image manifest to look up, the hashing algorithm and the hash separated by a colon (`sha256:<64 hex digits>`). Give either `tag` or `digest`.
+                 * @example sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef
+                 */
+                digest?: components["parameters"]["ImageDigestQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching image(s) of the image store, in `data.images`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "images": [
+                     *           {
+                     *             "url": "funky-user/my-image:latest",
+                     *             "created_at": "2023-10-01T12:00:00Z",
+                     *             "initrd_or_rom": false,
+                     *             "size_in_bytes": 1843200,
+                     *             "tags": [
+                     *               "latest"
+                     *             ],
+                     *             "persistent": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "op_time_us": 52
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetImagesResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11331,7 +16267,13 @@ export interface operations {
                      * @example {
                      *       "status": "success",
                      *       "data": {
-                     *         "services": {}
+                     *         "checks": {
+                     *           "images": "healthy",
+                     *           "systemd": "healthy"
+                     *         },
+                     *         "versions": {
+                     *           "platform": "1.0.0"
+                     *         }
                      *       },
                      *       "op_time_us": 875
                      *     }

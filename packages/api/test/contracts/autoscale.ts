@@ -1,6 +1,6 @@
 // Contract tests of the autoscale operations (see ../contract.test.ts).
 import { expect } from "vitest";
-import { type Contracts, SERVICE, SERVICE_UUID, POLICY, uuid } from "./support";
+import { type Contracts, SERVICE, SERVICE_UUID, POLICY, NGINX_TEMPLATE, uuid } from "./support";
 
 export const autoscale = {
   listAutoscaleConfigurations: {
@@ -15,7 +15,16 @@ export const autoscale = {
   createAutoscaleConfigurations: {
     call: (api) =>
       api.POST("/v1/services/autoscale", {
-        body: [{ name: SERVICE, min_size: 2, max_size: 12, warmup_time_ms: 100, cooldown_time_ms: 100 }],
+        body: [
+          {
+            name: SERVICE,
+            min_size: 2,
+            max_size: 12,
+            warmup_time_ms: 100,
+            cooldown_time_ms: 100,
+            create_args: { template: { name: NGINX_TEMPLATE } },
+          },
+        ],
       }),
     check: ({ data }) => {
       expect(data?.service_groups).toEqual([{ status: "success", uuid: SERVICE_UUID, name: SERVICE }]);
@@ -39,7 +48,14 @@ export const autoscale = {
     call: (api) =>
       api.POST("/v1/services/{uuid}/autoscale", {
         params: { path: { uuid } },
-        body: { min_size: 2, max_size: 12, warmup_time_ms: 100, cooldown_time_ms: 100 },
+        body: {
+          uuid,
+          min_size: 2,
+          max_size: 12,
+          warmup_time_ms: 100,
+          cooldown_time_ms: 100,
+          create_args: { roms: { name: "my-rom", image: { url: "my-rom:latest", pull_policy: "if_not_present" } } },
+        },
       }),
     check: ({ data }) => {
       expect(data?.service_groups).toEqual([{ status: "success", uuid: SERVICE_UUID, name: SERVICE }]);

@@ -2,6 +2,9 @@
 import { expect } from "vitest";
 import { type Contracts, INSTANCE, CERTIFICATE, CERTIFICATE_2_UUID, uuid } from "./support";
 
+const CHAIN = "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n";
+const PKEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgevZzL1gdAFr88hb2\n-----END PRIVATE KEY-----\n";
+
 export const certificates = {
   listCertificates: {
     call: (api) => api.GET("/v1/certificates", { params: { query: { details: true, count: 50 } } }),
@@ -17,7 +20,7 @@ export const certificates = {
       api.POST("/v1/certificates", {
         body: {
           name: CERTIFICATE,
-          cn: "example.com",
+          common_name: "example.com",
           chain:
             "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n",
           pkey: "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgevZzL1gdAFr88hb2\n-----END PRIVATE KEY-----\n",
@@ -49,4 +52,22 @@ export const certificates = {
       expect(data?.certificates).toEqual([{ status: "success", uuid: INSTANCE, name: CERTIFICATE }]);
     },
   },
-} satisfies Contracts<"listCertificates" | "createCertificate" | "deleteCertificates" | "getCertificate" | "deleteCertificate">;
+  updateCertificates: {
+    call: (api) =>
+      api.PUT("/v1/certificates", {
+        body: [{ name: CERTIFICATE, chain: CHAIN, pkey: PKEY }],
+      }),
+    check: ({ data }) => {
+      const [cert] = data?.certificates ?? [];
+      expect(cert).toMatchObject({ status: "success", uuid: INSTANCE, name: CERTIFICATE, state: "valid" });
+      expect(cert?.not_after).toBe("2024-02-29T12:00:00Z");
+    },
+  },
+  updateCertificate: {
+    call: (api) => api.PUT("/v1/certificates/{uuid}", { params: { path: { uuid } }, body: { chain: CHAIN, pkey: PKEY } }),
+    check: ({ data }) => {
+      expect(data?.certificates).toHaveLength(1);
+      expect(data?.certificates?.[0]).toMatchObject({ name: CERTIFICATE, common_name: "example.com", state: "valid" });
+    },
+  },
+} satisfies Contracts<"listCertificates" | "createCertificate" | "deleteCertificates" | "getCertificate" | "deleteCertificate" | "updateCertificates" | "updateCertificate">;

@@ -2,21 +2,37 @@
 import { expect } from "vitest";
 import { type Contracts, IMAGE_TAG, IMAGE_DIGEST, uuid } from "./support";
 
+const PINNED_IMAGE = "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"; // uuid of the pinImages / unpinImages examples
+
 export const imagesQuotasHealth = {
-  getImageByTag: {
-    // The tag is one percent-encoded path segment: openapi-fetch sends funky-user%2Fmy-image%3Alatest.
-    call: (api) => api.GET("/v1/images/tag/{tag}", { params: { path: { tag: IMAGE_TAG } } }),
+  getImages: {
+    call: (api) => api.GET("/v1/images", { params: { query: { tag: IMAGE_TAG } } }),
     check: ({ data }) => {
-      expect(data?.image).toMatchObject({ tag: IMAGE_TAG, digest: IMAGE_DIGEST, arch: "x86_64", workdir: "/app" });
-      expect(data?.image?.kernel?.size).toBe(1843200);
+      const [image] = data?.images ?? [];
+      expect(image).toMatchObject({ url: IMAGE_TAG, initrd_or_rom: false, size_in_bytes: 1843200 });
+      expect(image?.env).toEqual({ ENV_VAR: "value" });
+      expect(image?.tags).toEqual([IMAGE_TAG, IMAGE_DIGEST]);
     },
   },
-  getImageByDigest: {
-    call: (api) => api.GET("/v1/images/digest/{digest}", { params: { path: { digest: IMAGE_DIGEST } } }),
+  pinImages: {
+    call: (api) => api.POST("/v1/images", { body: [{ url: IMAGE_TAG, timeout_s: 60, pull_policy: "if_not_present" }] }),
     check: ({ data }) => {
-      expect(data?.image).toMatchObject({ tag: IMAGE_TAG, digest: IMAGE_DIGEST });
-      expect(data?.image?.entrypoint).toEqual(["/bin/sh", "-c"]);
-      expect(data?.image?.auxiliary_roms?.[0]?.size).toBe(655);
+      const [image] = data?.images ?? [];
+      expect(image).toMatchObject({ status: "success", uuid: PINNED_IMAGE, state: "ready", persistent: true });
+      expect(image?.tags).toEqual(["latest"]);
+    },
+  },
+  unpinImages: {
+    call: (api) => api.DELETE("/v1/images", { body: [{ uuid: PINNED_IMAGE }] }),
+    check: ({ data }) => {
+      expect(data?.images).toEqual([{ status: "success", uuid: PINNED_IMAGE, name: IMAGE_TAG }]);
+    },
+  },
+  getImageStore: {
+    call: (api) => api.GET("/v1/image-store", { params: { query: { digest: IMAGE_DIGEST } } }),
+    check: ({ data }) => {
+      const [image] = data?.images ?? [];
+      expect(image).toMatchObject({ url: IMAGE_TAG, persistent: true, tags: ["latest"] });
     },
   },
   getQuotas: {
@@ -40,7 +56,8 @@ export const imagesQuotasHealth = {
   healthz: {
     call: (api) => api.GET("/v1/healthz"),
     check: ({ data }) => {
-      expect(data).toEqual({ services: {} });
+      expect(data?.checks).toEqual({ images: "healthy", systemd: "healthy" });
+      expect(data?.versions?.platform).toBe("1.0.0");
     },
   },
-} satisfies Contracts<"getImageByTag" | "getImageByDigest" | "getQuotas" | "getUserQuotas" | "healthz">;
+} satisfies Contracts<"getImages" | "pinImages" | "unpinImages" | "getImageStore" | "getQuotas" | "getUserQuotas" | "healthz">;

@@ -20,8 +20,8 @@ export const instances = {
     },
   },
   createInstance: {
-    // The richest request the spec documents (CreateInstanceRequest's schema example): an ephemeral
-    // service group, a new volume, scale-to-zero and features.
+    // A rich request: an ephemeral service group with limits, a new and an existing (read-only) volume,
+    // scale-to-zero, a wait in seconds, tags, a ROM, a schedule and autokill (fields of the current contract).
     call: (api) =>
       api.POST("/v1/instances", {
         body: {
@@ -34,25 +34,35 @@ export const instances = {
           service_group: {
             services: [{ port: 443, destination_port: 8080, handlers: ["tls", "http"] }],
             domains: [{ name: "example.com." }],
+            soft_limit: 1,
+            hard_limit: 100,
           },
-          volumes: [{ name: "funky-volume-g756b5d", size_mb: 32, at: "/mnt/funky-volume" }],
+          volumes: [
+            { name: "funky-volume-g756b5d", size_mb: 32, at: "/mnt/funky-volume" },
+            { name: "funky-data", at: "/mnt/data", readonly: true },
+          ],
           autostart: true,
-          restart_policy: "on_failure",
-          scale_to_zero: { policy: "idle", stateful: true, cooldown_time_ms: 3000 },
-          wait_timeout_ms: 2000,
-          features: ["delete_on_stop"],
+          restart_policy: "on-failure",
+          scale_to_zero: { policy: "idle", stateful: true, cooldown_time_ms: 3000, notify_time_ms: 1000 },
+          timeout_s: 2,
+          tags: ["production"],
+          roms: [{ name: "app-config", image: { url: "funky-user/app-config:latest", pull_policy: "always" }, at: "/etc/app" }],
+          schedules: [{ name: "evening-stop", when: "*-*-* 20:00:00", action: "stop" }],
+          autokill: { time_ms: 60000 },
+          type: "micro",
         },
       }),
     check: ({ data }) => {
       const [created] = data?.instances ?? [];
       expect(created).toMatchObject({ status: "success", uuid: INSTANCE, name: FUNKY_TOWN, state: "running" });
       expect(created?.memory_mb).toBe(256);
-      expect(created?.restart_policy).toBe("on_failure");
+      expect(created?.restart_policy).toBe("on-failure");
       expect(created?.env).toEqual({ ENV_VAR1: "value1", ENV_VAR2: "value2" });
     },
   },
   deleteInstances: {
-    call: (api) => api.DELETE("/v1/instances", { body: [{ uuid: INSTANCE }, { name: HELLO_WORLD }] }),
+    call: (api) =>
+      api.DELETE("/v1/instances", { body: [{ uuid: INSTANCE, timeout_s: 10 }, { name: HELLO_WORLD, dont_retain: true }] }),
     check: ({ data }) => {
       expect(data?.instances?.map((i) => [i.status, i.name, i.previous_state])).toEqual([
         ["success", FUNKY_TOWN, "running"],
@@ -99,7 +109,8 @@ export const instances = {
     },
   },
   startInstances: {
-    call: (api) => api.PUT("/v1/instances/start", { body: [{ name: FUNKY_TOWN }, { uuid: HELLO_WORLD_UUID }] }),
+    call: (api) =>
+      api.PUT("/v1/instances/start", { body: [{ name: FUNKY_TOWN, timeout_s: 5 }, { uuid: HELLO_WORLD_UUID }] }),
     check: ({ data }) => {
       expect(data?.instances?.map((i) => [i.name, i.state, i.previous_state])).toEqual([
         [FUNKY_TOWN, "starting", "stopped"],
@@ -112,7 +123,7 @@ export const instances = {
       api.PUT("/v1/instances/stop", {
         body: [
           { name: FUNKY_TOWN, drain_timeout_ms: 250 },
-          { uuid: HELLO_WORLD_UUID, force: true },
+          { uuid: HELLO_WORLD_UUID, force: true, quick: true, ifstate: "running" },
         ],
       }),
     check: ({ data }) => {
@@ -125,7 +136,7 @@ export const instances = {
   waitInstances: {
     call: (api) =>
       api.GET("/v1/instances/wait", {
-        params: { query: { name: [FUNKY_TOWN, HELLO_WORLD], state: "running", timeout_ms: 5000 } },
+        params: { query: { name: [FUNKY_TOWN, HELLO_WORLD], state: "running", timeout_s: 5 } },
       }),
     check: ({ data }) => {
       expect(data?.instances?.map((i) => [i.name, i.state])).toEqual([
@@ -141,12 +152,12 @@ export const instances = {
       expect(data?.instances).toHaveLength(1);
       expect(instance).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, state: "running", vcpus: 1 });
       expect(instance?.private_fqdn).toBe("funky-town-g756b5d.internal");
-      expect(instance?.volumes?.[0]).toMatchObject({ name: "funky-volume-g756b5d", at: "/mnt/funky-volume" });
+      expect(instance?.volumes?.[0]).toMatchObject({ name: "funky-volume-g756b5d", at: "/mnt/funky-volume", readonly: false });
       expect(instance?.service_group?.name).toBe("funky-service-g756b5d");
     },
   },
   deleteInstance: {
-    call: (api) => api.DELETE("/v1/instances/{uuid}", { params: { path: { uuid } } }),
+    call: (api) => api.DELETE("/v1/instances/{uuid}", { params: { path: { uuid } }, body: { dont_retain: true } }),
     check: ({ data }) => {
       expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, previous_state: "running" });
     },
@@ -163,7 +174,8 @@ export const instances = {
   },
   getInstanceLogs: {
     call: (api) =>
-      api.GET("/v1/instances/{uuid}/log", { params: { path: { uuid }, query: { offset: -4096, limit: 4096 } } }),
+      // No inputs besides the UUID in the current contract (offset/limit go to getInstancesLogs).
+      api.GET("/v1/instances/{uuid}/log", { params: { path: { uuid } } }),
     check: ({ data }) => {
       const [log] = data?.instances ?? [];
       expect(log?.available).toEqual({ start: 0, end: 298 });
@@ -186,6 +198,7 @@ export const instances = {
     },
   },
   startInstance: {
+    // The body is optional: sent without one here.
     call: (api) => api.PUT("/v1/instances/{uuid}/start", { params: { path: { uuid } } }),
     check: ({ data }) => {
       expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, state: "starting", previous_state: "stopped" });
@@ -193,18 +206,59 @@ export const instances = {
   },
   stopInstance: {
     call: (api) =>
-      api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid }, query: { drain_timeout_ms: 250 } } }),
+      // The options are a JSON body now (the reference had query parameters).
+      api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid } }, body: { drain_timeout_ms: 250 } }),
     check: ({ data }) => {
       expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, state: "draining", previous_state: "running" });
     },
   },
   waitInstance: {
     call: (api) =>
-      api.GET("/v1/instances/{uuid}/wait", {
-        params: { path: { uuid }, query: { state: "running", timeout_ms: 5000 } },
-      }),
+      // No inputs besides the UUID in the current contract (state/timeout go to waitInstances).
+      api.GET("/v1/instances/{uuid}/wait", { params: { path: { uuid } } }),
     check: ({ data }) => {
       expect(data?.instances).toEqual([{ uuid: INSTANCE, name: FUNKY_TOWN, state: "running" }]);
     },
   },
-} satisfies Contracts<"listInstances" | "createInstance" | "deleteInstances" | "updateInstances" | "getInstancesLogs" | "getInstancesMetrics" | "startInstances" | "stopInstances" | "waitInstances" | "getInstance" | "deleteInstance" | "updateInstance" | "getInstanceLogs" | "getInstanceMetrics" | "startInstance" | "stopInstance" | "waitInstance">;
+  suspendInstances: {
+    call: (api) =>
+      api.PUT("/v1/instances/suspend", {
+        body: [{ name: FUNKY_TOWN }, { uuid: HELLO_WORLD_UUID, drain_timeout_ms: 250 }],
+      }),
+    check: ({ data }) => {
+      expect(data?.instances?.map((i) => [i.status, i.uuid, i.state, i.previous_state])).toEqual([
+        ["success", INSTANCE, "standby", "running"],
+        ["success", HELLO_WORLD_UUID, "draining", "running"],
+      ]);
+    },
+  },
+  suspendInstance: {
+    call: (api) => api.PUT("/v1/instances/{uuid}/suspend", { params: { path: { uuid } }, body: { drain_timeout_ms: 250 } }),
+    check: ({ data }) => {
+      expect(data?.instances).toHaveLength(1);
+      expect(data?.instances?.[0]).toMatchObject({ uuid: INSTANCE, name: FUNKY_TOWN, state: "standby", previous_state: "running" });
+    },
+  },
+  getInstancesHistory: {
+    call: (api) => api.GET("/v1/instances/history", { params: { query: { name: [FUNKY_TOWN] } } }),
+    check: ({ data }) => {
+      const [entry] = data?.instances ?? [];
+      expect(entry).toMatchObject({ status: "success", uuid: INSTANCE, name: FUNKY_TOWN });
+      expect(entry?.history?.map((h) => [h.name, h.created_at])).toEqual([
+        ["funky-town-g756b5d-ckpt-1", "2023-10-01T12:30:00Z"],
+        ["funky-town-g756b5d-ckpt-2", "2023-10-01T13:30:00Z"],
+      ]);
+    },
+  },
+  getInstanceHistory: {
+    call: (api) => api.GET("/v1/instances/{uuid}/history", { params: { path: { uuid } } }),
+    check: ({ data }) => {
+      expect(data?.instances).toHaveLength(1);
+      expect(data?.instances?.[0]?.history?.[0]).toEqual({
+        uuid: "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d",
+        name: "funky-town-g756b5d-ckpt-1",
+        created_at: "2023-10-01T12:30:00Z",
+      });
+    },
+  },
+} satisfies Contracts<"listInstances" | "createInstance" | "deleteInstances" | "updateInstances" | "getInstancesLogs" | "getInstancesMetrics" | "startInstances" | "stopInstances" | "waitInstances" | "getInstance" | "deleteInstance" | "updateInstance" | "getInstanceLogs" | "getInstanceMetrics" | "startInstance" | "stopInstance" | "waitInstance" | "suspendInstances" | "suspendInstance" | "getInstancesHistory" | "getInstanceHistory">;

@@ -12,7 +12,9 @@ export const serviceGroups = {
         [443, 8080, ["tls", "http"]],
         [80, 443, ["http", "redirect"]],
       ]);
-      expect(group?.domains?.[0]?.name).toBe("example.com.");
+      expect(group?.domains?.[0]?.fqdn).toBe("example.com.");
+      expect(group?.services?.map((s) => s.protocol)).toEqual(["tcp", "tcp"]);
+      expect(group?.autokill?.time_ms).toBe(0);
     },
   },
   createServiceGroup: {
@@ -27,6 +29,7 @@ export const serviceGroups = {
           domains: [{ name: "example.com." }],
           soft_limit: 1,
           hard_limit: 100,
+          autokill: { time_ms: 60000 },
         },
       }),
     check: ({ data }) => {
@@ -53,7 +56,7 @@ export const serviceGroups = {
       const [group] = data?.service_groups ?? [];
       expect(group).toMatchObject({ name: SERVICE, soft_limit: 1, hard_limit: 100 });
       expect(group?.instances).toEqual([{ uuid: INSTANCE, name: FUNKY_TOWN }]);
-      expect(group?.domains?.[0]?.certificate).toEqual({ name: CERTIFICATE });
+      expect(group?.domains?.[0]).toMatchObject({ fqdn: "example.com.", certificate: { name: CERTIFICATE, state: "valid" } });
     },
   },
   deleteServiceGroup: {
@@ -66,7 +69,7 @@ export const serviceGroups = {
     call: (api) =>
       api.PATCH("/v1/services/{uuid}", {
         params: { path: { uuid } },
-        body: { prop: "hard_limit", op: "set", value: 100, id: "op-1" },
+        body: { prop: "autokill", op: "set", value: { time_ms: 60000 }, id: "op-1" },
       }),
     check: ({ data }) => {
       expect(data?.service_groups?.[0]).toMatchObject({ name: SERVICE, status: "success", id: "op-1" });

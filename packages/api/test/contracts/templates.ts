@@ -1,22 +1,27 @@
 // Contract tests of the instance templates operations (see ../contract.test.ts).
 import { expect } from "vitest";
-import { type Contracts, INSTANCE, NGINX_TEMPLATE, NGINX_TEMPLATE_UUID, REDIS_TEMPLATE_UUID, uuid } from "./support";
+import { type Contracts, NGINX_TEMPLATE, NGINX_TEMPLATE_UUID, REDIS_TEMPLATE_UUID, uuid } from "./support";
 
 export const templates = {
   listTemplates: {
     call: (api) =>
       api.GET("/v1/instances/templates", {
-        params: { query: { details: true, from_uuid: INSTANCE, count: 50, tags: ["nginx"] } },
+        params: {
+          query: { details: true, count: 50, from: NGINX_TEMPLATE_UUID, order: "asc", sortby: "create_time", tags: ["nginx"] },
+        },
       }),
     check: ({ data }) => {
       const [nginx, redis] = data?.instances ?? [];
       expect(nginx).toMatchObject({ uuid: NGINX_TEMPLATE_UUID, name: NGINX_TEMPLATE, state: "template" });
       expect(nginx?.tags).toEqual(["nginx", "base"]);
-      expect(redis).toMatchObject({ uuid: REDIS_TEMPLATE_UUID, image: "redis:7.2", restart_policy: "on_failure" });
+      expect(redis).toMatchObject({ uuid: REDIS_TEMPLATE_UUID, image: "redis:7.2", restart_policy: "on-failure" });
     },
   },
   createTemplates: {
-    call: (api) => api.POST("/v1/instances/templates", { body: [{ name: NGINX_TEMPLATE }] }),
+    call: (api) =>
+      api.POST("/v1/instances/templates", {
+        body: [{ name: NGINX_TEMPLATE, timeout_s: 30, autokill: { time_ms: 86400000 } }],
+      }),
     check: ({ data }) => {
       expect(data?.instances).toEqual([
         { status: "success", uuid: NGINX_TEMPLATE_UUID, name: NGINX_TEMPLATE, state: "template" },
@@ -35,6 +40,7 @@ export const templates = {
         body: [
           { name: NGINX_TEMPLATE, prop: "tags", op: "add", value: ["production"], id: "op-1" },
           { uuid: REDIS_TEMPLATE_UUID, prop: "delete_lock", op: "set", value: true, id: "op-2" },
+          { name: NGINX_TEMPLATE, prop: "autokill", op: "set", value: { time_ms: 3600000 }, id: "op-3" },
         ],
       }),
     check: ({ data }) => {
@@ -61,7 +67,7 @@ export const templates = {
     call: (api) =>
       api.PATCH("/v1/instances/templates/{uuid}", {
         params: { path: { uuid } },
-        body: { prop: "tags", op: "add", value: ["production"], id: "op-1" },
+        body: { prop: "autokill", op: "set", value: { time_ms: 86400000 }, id: "op-1" },
       }),
     check: ({ data }) => {
       expect(data?.instances?.[0]).toMatchObject({ status: "success", name: NGINX_TEMPLATE, id: "op-1" });

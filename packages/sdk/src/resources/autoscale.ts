@@ -77,9 +77,37 @@ function checkPolicy(policy: unknown, field: string): AutoscalePolicy {
   return p;
 }
 
+/**
+ * `create_args` says how autoscale creates instances: from a template (`{ template: { name } }` or
+ * `{ uuid }`) or from ROMs (`{ roms: { name, image?, files? } }`), exactly one of them. The current
+ * contract takes nothing else (no image, memory or other create fields).
+ */
+function checkCreateArgs(args: unknown): void {
+  const field = "config.create_args";
+  const hint = "use { template: { name: 'my-template' } } (or { uuid }) or { roms: { name, image? } }";
+  if (args === undefined) throw new ValidationError(field, `is required: ${hint}`);
+  if (typeof args !== "object" || args === null || Array.isArray(args)) throw new ValidationError(field, `expected an object: ${hint}`);
+  const keys = Object.keys(args);
+  const unknown = keys.filter((k) => k !== "template" && k !== "roms");
+  if (unknown.length) throw new ValidationError(field, `unknown field(s) ${unknown.join(", ")}: autoscale creates instances from a template or from ROMs only; ${hint}`);
+  if (keys.length !== 1) throw new ValidationError(field, `give exactly one of template or roms, got ${keys.length ? keys.join(" and ") : "neither"}`);
+  const a = args as { template?: unknown; roms?: unknown };
+  if (a.template !== undefined) {
+    const t = a.template;
+    if (typeof t !== "object" || t === null || Array.isArray(t)) throw new ValidationError(`${field}.template`, "expected { name } or { uuid }");
+    parseRef(t as Ref, `${field}.template`);
+    return;
+  }
+  const roms = a.roms as { name?: unknown; image?: unknown; files?: unknown } | null;
+  if (typeof roms !== "object" || roms === null || Array.isArray(roms)) throw new ValidationError(`${field}.roms`, "expected { name, image?, files? }");
+  const extra = Object.keys(roms).filter((k) => !["name", "image", "files"].includes(k));
+  if (extra.length) throw new ValidationError(`${field}.roms`, `unknown field(s) ${extra.join(", ")}; known: name, image, files`);
+  if (typeof roms.name !== "string" || roms.name === "") throw new ValidationError(`${field}.roms.name`, "a ROM needs a name");
+}
+
 function checkConfiguration(config: unknown): AutoscaleConfiguration {
   if (!config || typeof config !== "object" || Array.isArray(config)) {
-    throw new ValidationError("config", "expected { min_size, max_size, warmup_time_ms?, cooldown_time_ms?, create_args?, policies? }");
+    throw new ValidationError("config", "expected { create_args, min_size?, max_size?, warmup_time_ms?, cooldown_time_ms?, policies? }");
   }
   const c = config as AutoscaleConfiguration & { uuid?: unknown; name?: unknown };
   if (c.uuid !== undefined || c.name !== undefined) {
@@ -94,9 +122,7 @@ function checkConfiguration(config: unknown): AutoscaleConfiguration {
   }
   checkInteger(c.warmup_time_ms, "config.warmup_time_ms");
   checkInteger(c.cooldown_time_ms, "config.cooldown_time_ms");
-  if (c.create_args !== undefined && (typeof c.create_args !== "object" || c.create_args === null || Array.isArray(c.create_args))) {
-    throw new ValidationError("config.create_args", "expected the arguments of an instance create, e.g. { image: 'nginx:latest' }");
-  }
+  checkCreateArgs(c.create_args);
   if (c.policies !== undefined) {
     if (!Array.isArray(c.policies)) throw new ValidationError("config.policies", "expected an array of policies");
     c.policies.forEach((p, i) => checkPolicy(p, `config.policies[${i}]`));
@@ -172,7 +198,7 @@ export function autoscale(ctx: Context) {
      * @example
      * await ukc.autoscale.createConfiguration("web", {
      *   min_size: 1, max_size: 10, warmup_time_ms: 1000, cooldown_time_ms: 1000,
-     *   create_args: { image: "nginx:latest", memory_mb: 256 },
+     *   create_args: { template: { name: "web-template" } },
      * });
      */
     async createConfiguration(
@@ -189,7 +215,8 @@ export function autoscale(ctx: Context) {
                 "POST",
                 ctx.api.POST("/v1/services/{uuid}/autoscale", {
                   params: { path: { uuid: r.uuid } },
-                  body: body as CreateAutoscaleConfigurationByServiceGroupUUIDRequest,
+                  // The current contract wants the service group's UUID in the body too.
+                  body: { uuid: r.uuid, ...body } as CreateAutoscaleConfigurationByServiceGroupUUIDRequest,
                   ...via(ctx, options),
                 }),
               )

@@ -63,7 +63,7 @@ export function propertiesOf(t: VType | undefined): Record<string, VType> | unde
 
 /**
  * Checks a value against a vendor type: field names (no unknown field, as the API rejects them),
- * JSON types and enum values. Returns one message per problem, naming where it is.
+ * required fields, JSON types and enum values. Returns one message per problem, naming where it is.
  */
 export function check(value: unknown, t: VType | undefined, where: string, depth = 0): string[] {
   if (!t || depth > 20) return [];
@@ -88,9 +88,12 @@ export function check(value: unknown, t: VType | undefined, where: string, depth
     case "object": {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return [`${where}: expected an object, got ${JSON.stringify(value)}`];
       const props = propertiesOf(t) ?? {};
-      return Object.entries(value).flatMap(([k, v]) =>
+      const missing = Object.entries(props)
+        .filter(([k, p]) => (p as { required?: boolean }).required && !(k in value))
+        .map(([k]) => `${where}.${k}: required by the contract, not sent`);
+      return [...missing, ...Object.entries(value).flatMap(([k, v]) =>
         k in props ? check(v, props[k], `${where}.${k}`, depth + 1) : t.additional ? [] : [`${where}.${k}: not a field of the contract (the API rejects unknown fields)`],
-      );
+      )];
     }
     default:
       return [];
