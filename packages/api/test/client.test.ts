@@ -88,13 +88,15 @@ describe("createClient: base URL", () => {
 });
 
 describe("createClient: requests and responses", () => {
-  test("repeats array query parameters and percent-encodes path parameters", async () => {
+  test("repeats array query parameters and percent-encodes query and path values", async () => {
     const { requests, fetch } = recorder();
     const api = createClient({ token: "t", fetch });
     await api.GET("/v1/instances", { params: { query: { name: ["a", "b"], details: false } } });
-    await api.GET("/v1/images/tag/{tag}", { params: { path: { tag: "funky-user/my-image:latest" } } });
+    await api.GET("/v1/images", { params: { query: { tag: "funky-user/my-image:latest" } } });
+    await api.GET("/v1/services/{uuid}/autoscale/policies/{name}", { params: { path: { uuid: "c1d2e3f4-5678-90ab-cdef-1234567890ab", name: "scale up" } } });
     expect(requests[0]?.url).toBe("https://api.fra.unikraft.cloud/v1/instances?name=a&name=b&details=false");
-    expect(requests[1]?.url).toBe("https://api.fra.unikraft.cloud/v1/images/tag/funky-user%2Fmy-image%3Alatest");
+    expect(requests[1]?.url).toBe("https://api.fra.unikraft.cloud/v1/images?tag=funky-user%2Fmy-image%3Alatest");
+    expect(requests[2]?.url).toBe("https://api.fra.unikraft.cloud/v1/services/c1d2e3f4-5678-90ab-cdef-1234567890ab/autoscale/policies/scale%20up");
   });
 
   test("sends a body as JSON", async () => {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import {
   createClient,
   type CreateInstanceRequest,
+  type CreateCertificateRequest,
   type ErrorEnvelope,
   type NameOrUUID,
   type UnikraftCloudClient,
@@ -79,12 +80,12 @@ describe("Prism rejects requests that break the contract", () => {
     ]);
   });
 
-  test("a body without a required field (createInstance without image)", async () => {
-    const body = { name: "funky-town-g756b5d" } as unknown as CreateInstanceRequest;
-    const { error, response } = await api.POST("/v1/instances", { body });
+  test("a body without a required field (createCertificate without its private key)", async () => {
+    const body = { name: "funky-certificate", common_name: "example.com", chain: "-----BEGIN CERTIFICATE-----\n" } as unknown as CreateCertificateRequest;
+    const { error, response } = await api.POST("/v1/certificates", { body });
     expectBadRequest(error, response);
     expect(violations(response)).toContainEqual(
-      expect.objectContaining({ code: "required", message: expect.stringContaining("'image'") }),
+      expect.objectContaining({ code: "required", message: expect.stringContaining("'pkey'") }),
     );
   });
 
@@ -103,13 +104,11 @@ describe("Prism rejects requests that break the contract", () => {
     );
   });
 
-  test("a query integer below its minimum (drain_timeout_ms=-2)", async () => {
-    const { error, response } = await api.PUT("/v1/instances/{uuid}/stop", {
-      params: { path: { uuid: INSTANCE }, query: { drain_timeout_ms: -2 } },
-    });
+  test("a query integer below its minimum (count=-1)", async () => {
+    const { error, response } = await api.GET("/v1/instances", { params: { query: { count: -1 } } });
     expectBadRequest(error, response);
     expect(violations(response)).toContainEqual(
-      expect.objectContaining({ location: ["request", "query", "drain_timeout_ms"], code: "minimum" }),
+      expect.objectContaining({ location: ["request", "query", "count"], code: "minimum" }),
     );
   });
 
@@ -159,7 +158,7 @@ describe("typed error envelopes of every documented error status (Prefer: code=.
       operationId: "stopInstance",
       message: "Invalid uuid 'funky-town-g756b5d'",
       call: (headers: Record<string, string>) =>
-        api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid: INSTANCE }, query: { force: true } }, headers }),
+        api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid: INSTANCE } }, body: { force: true }, headers }),
     },
     {
       status: 401,
