@@ -7,6 +7,7 @@
  */
 import type {
   AutoscalePolicy,
+  AutoscalePolicyResponse,
   CreateAutoscaleConfigurationByServiceGroupUUIDRequest,
   CreateAutoscaleConfigurationPolicyResponsePolicy,
   CreateAutoscaleConfigurationsRequestConfiguration,
@@ -135,26 +136,17 @@ export function autoscale(ctx: Context) {
   const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
 
   /**
-   * The UUID and name of a service group. A UUID reference is used as given (the name is looked up
-   * only when `needName`); a name reference costs one GET of the service group.
+   * The UUID of a service group, for the policy endpoints (by UUID only): a UUID reference is used
+   * as given, a name costs one GET of the service group.
    */
-  async function resolve(ref: ParsedRef, needName: true, options?: RequestOptions): Promise<{ uuid: string; name: string }>;
-  async function resolve(ref: ParsedRef, needName: false, options?: RequestOptions): Promise<{ uuid: string; name?: string | undefined }>;
-  async function resolve(ref: ParsedRef, needName: boolean, options?: RequestOptions): Promise<{ uuid: string; name?: string | undefined }> {
-    if ("uuid" in ref && !needName) return { uuid: ref.uuid };
+  async function resolve(ref: ParsedRef, options?: RequestOptions): Promise<{ uuid: string }> {
+    if ("uuid" in ref) return { uuid: ref.uuid };
     const group = (await perRef<ServiceGroup, ParsedRef>("resolve service group", ref, () => [ref], async ([r]) => {
-      const env =
-        "uuid" in r!
-          ? await envelope("GET", ctx.api.GET("/v1/services/{uuid}", { params: { path: { uuid: r.uuid }, query: { details: false } }, ...via(ctx, options) }))
-          : await envelope("GET", ctx.api.GET("/v1/services", { params: { query: { name: [r!.name], details: false } }, ...via(ctx, options) }));
+      const env = await envelope("GET", ctx.api.GET("/v1/services", { params: { query: { name: [(r as { name: string }).name], details: false } }, ...via(ctx, options) }));
       return { items: env.data?.service_groups, message: env.message };
     })) as ServiceGroup;
-    const uuid = group.uuid ?? ("uuid" in ref ? ref.uuid : undefined);
-    const name = group.name ?? ("name" in ref ? ref.name : undefined);
-    if (!uuid || (needName && !name)) {
-      throw makeAPIError({ status: 200, message: `the API did not report the ${uuid ? "name" : "UUID"} of service group ${describeRef(ref)}` });
-    }
-    return { uuid, name };
+    if (!group.uuid) throw makeAPIError({ status: 200, message: `the API did not report the UUID of service group ${describeRef(ref)}` });
+    return { uuid: group.uuid };
   }
 
   /** The one entry of a policy response: its item, or its error. */
@@ -259,7 +251,7 @@ export function autoscale(ctx: Context) {
       const type = checkPolicy(policy, "policy");
       // The body's `name` is the policy's name (the current contract says so); the service group
       // is the path's UUID, so a UUID reference costs no lookup.
-      const group = await resolve(ref, false, options);
+      const group = await resolve(ref, options);
       const env = await envelope(
         "POST",
         ctx.api.POST("/v1/services/{uuid}/autoscale/policies", {
@@ -276,10 +268,10 @@ export function autoscale(ctx: Context) {
      * service-group name, resolves it to its UUID with one GET first.
      * @example const policy = await ukc.autoscale.getPolicy("web", "cpu-up"); console.log(policy.steps);
      */
-    async getPolicy(serviceGroup: Ref, policyName: string, options?: RequestOptions): Promise<AutoscalePolicy> {
+    async getPolicy(serviceGroup: Ref, policyName: string, options?: RequestOptions): Promise<AutoscalePolicyResponse> {
       const ref = parseRef(serviceGroup, "serviceGroup");
       const name = checkPolicyName(policyName, "policyName");
-      const { uuid } = await resolve(ref, false, options);
+      const { uuid } = await resolve(ref, options);
       const env = await envelope(
         "GET",
         ctx.api.GET("/v1/services/{uuid}/autoscale/policies/{name}", { params: { path: { uuid, name } }, ...via(ctx, options) }),
@@ -294,9 +286,9 @@ export function autoscale(ctx: Context) {
      * resolves it to its UUID with one GET first.
      * @example for (const p of await ukc.autoscale.listPolicies("web")) console.log(p.name, p.enabled);
      */
-    async listPolicies(serviceGroup: Ref, options?: RequestOptions): Promise<AutoscalePolicy[]> {
+    async listPolicies(serviceGroup: Ref, options?: RequestOptions): Promise<AutoscalePolicyResponse[]> {
       const ref = parseRef(serviceGroup, "serviceGroup");
-      const { uuid } = await resolve(ref, false, options);
+      const { uuid } = await resolve(ref, options);
       const env = await envelope(
         "GET",
         ctx.api.GET("/v1/services/{uuid}/autoscale/policies", { params: { path: { uuid } }, ...via(ctx, options) }),
@@ -319,7 +311,7 @@ export function autoscale(ctx: Context) {
     ): Promise<DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse> {
       const ref = parseRef(serviceGroup, "serviceGroup");
       const name = checkPolicyName(policyName, "policyName");
-      const { uuid } = await resolve(ref, false, options);
+      const { uuid } = await resolve(ref, options);
       const env = await envelope(
         "DELETE",
         ctx.api.DELETE("/v1/services/{uuid}/autoscale/policies/{name}", { params: { path: { uuid, name } }, ...via(ctx, options) }),

@@ -27,12 +27,29 @@ import type { RequestOptions } from "../transport.js";
 import { httpTimeoutFor, waitForStates, type WaitOptions } from "../wait.js";
 
 /** Properties of an instance that `update` can change. */
-export const INSTANCE_PROPS = ["image", "args", "env", "memory_mb", "vcpus", "scale_to_zero", "tags", "delete_lock"] as const;
+export const INSTANCE_PROPS = [
+  "image",
+  "args",
+  "env",
+  "memory_mb",
+  "vcpus",
+  "scale_to_zero",
+  "tags",
+  "delete_lock",
+  "schedules",
+  "autokill",
+  "hostname",
+  "roms",
+  "dependencies",
+  "sched_priority",
+  "plugins",
+  "annotations",
+] as const;
 /** The states of an instance (Instance.state in the spec). */
-export const INSTANCE_STATES = ["stopped", "starting", "running", "draining", "stopping", "standby"] as const;
+export const INSTANCE_STATES = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"] as const;
 
 /** Properties that take `add(…)` / `del(…)`. */
-export const INSTANCE_LIST_PROPS = ["args", "env", "tags"] as const;
+export const INSTANCE_LIST_PROPS = ["args", "env", "tags", "schedules", "roms", "dependencies", "plugins", "annotations"] as const;
 
 /** A patch of an instance: plain values are set; `add(…)`/`del(…)` for args, env, tags. */
 export type InstancePatch = Partial<Record<(typeof INSTANCE_PROPS)[number], unknown>>;

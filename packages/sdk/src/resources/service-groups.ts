@@ -20,7 +20,7 @@ import { NAME_PATTERN, parseRefs, type Ref } from "../refs.js";
 import type { RequestOptions } from "../transport.js";
 
 /** Properties of a service group that `update` can change. */
-export const SERVICE_GROUP_PROPS = ["services", "domains", "soft_limit", "hard_limit"] as const;
+export const SERVICE_GROUP_PROPS = ["services", "domains", "soft_limit", "hard_limit", "autokill"] as const;
 /** Properties that take `add(…)` / `del(…)`. */
 export const SERVICE_GROUP_LIST_PROPS = ["services", "domains"] as const;
 type ServiceGroupProp = UpdateServiceGroupsRequestItem["prop"];
@@ -81,7 +81,11 @@ function checkOps(ops: readonly RawOperation<ServiceGroupProp>[]): void {
       if (op.op !== "set") throw new ValidationError(field, `${op.prop} can only be set, not '${op.op}'`);
       checkLimit(op.value, field);
     } else if (op.prop === "services") checkServices(op.value, field);
-    else checkDomains(op.value, field);
+    else if (op.prop === "autokill") {
+      if (op.op !== "set" || typeof op.value !== "object" || op.value === null || Array.isArray(op.value)) {
+        throw new ValidationError(field, "autokill must be set to an object of autokill settings");
+      }
+    } else checkDomains(op.value, field);
   }
 }
 
@@ -119,7 +123,7 @@ export function serviceGroups(ctx: Context) {
      */
     async create(params: CreateServiceGroupRequest, options?: RequestOptions): Promise<ServiceGroup> {
       if (!params || typeof params !== "object" || Array.isArray(params)) {
-        throw new ValidationError("params", "expected { name?, services?, domains?, soft_limit?, hard_limit? }");
+        throw new ValidationError("params", "expected { services, name?, domains?, soft_limit?, hard_limit? }");
       }
       const unknown = Object.keys(params).filter((k) => !CREATE_FIELDS.includes(k));
       if (unknown.length) throw new ValidationError("params", `unknown field(s) ${unknown.join(", ")}; known: ${CREATE_FIELDS.join(", ")}`);
@@ -132,6 +136,9 @@ export function serviceGroups(ctx: Context) {
       checkLimit(params.hard_limit, "params.hard_limit");
       if (params.soft_limit !== undefined && params.hard_limit !== undefined && params.soft_limit > params.hard_limit) {
         throw new ValidationError("params.soft_limit", `must not exceed hard_limit (${params.soft_limit} > ${params.hard_limit})`);
+      }
+      if (params.services === undefined) {
+        throw new ValidationError("params.services", "is required: list the ports to publish, e.g. [{ port: 443, destination_port: 8080, handlers: ['tls', 'http'] }]");
       }
       const env = await envelope("POST", ctx.api.POST("/v1/services", { body: params, ...via(ctx, options) }));
       const created = env.data?.service_groups ?? [];

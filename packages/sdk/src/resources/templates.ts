@@ -19,7 +19,7 @@ import { parseRefs, type Ref } from "../refs.js";
 import type { RequestOptions } from "../transport.js";
 
 /** Properties of a template that `update` can change. */
-export const TEMPLATE_PROPS = ["tags", "delete_lock"] as const;
+export const TEMPLATE_PROPS = ["tags", "delete_lock", "autokill"] as const;
 /** Properties that take `add(…)` / `del(…)`. */
 export const TEMPLATE_LIST_PROPS = ["tags"] as const;
 
@@ -33,6 +33,10 @@ function checkOps(ops: readonly RawOperation<TemplateProp>[]): void {
   for (const op of ops) {
     if (op.prop === "delete_lock") {
       if (op.op !== "set" || typeof op.value !== "boolean") throw new ValidationError("patch.delete_lock", "delete_lock must be set to true or false");
+    } else if (op.prop === "autokill") {
+      if (op.op !== "set" || typeof op.value !== "object" || op.value === null || Array.isArray(op.value)) {
+        throw new ValidationError("patch.autokill", "autokill must be set to an object of autokill settings");
+      }
     } else if (!Array.isArray(op.value) || op.value.some((t) => typeof t !== "string")) {
       throw new ValidationError("patch.tags", "tags must be an array of strings");
     }

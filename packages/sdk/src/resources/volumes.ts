@@ -26,7 +26,7 @@ import { NAME_PATTERN, parseRef, parseRefs, type ParsedRef, type Ref } from "../
 import type { RequestOptions } from "../transport.js";
 
 /** The states of a volume (`Volume.state`). */
-export const VOLUME_STATES = ["uninitialized", "initializing", "available", "idle", "mounted", "busy", "error"] as const;
+export const VOLUME_STATES = ["uninitialized", "initializing", "available", "idle", "mounted", "busy", "error", "template"] as const;
 /** A state of a volume. */
 export type VolumeState = (typeof VOLUME_STATES)[number];
 

@@ -31,7 +31,7 @@ const CONFIG = {
   max_size: 12,
   warmup_time_ms: 100,
   cooldown_time_ms: 100,
-  create_args: { image: "nginx:latest", memory_mb: 256 },
+  create_args: { template: { name: "nginx-template" } },
   policies: [POLICY],
 };
 
@@ -103,30 +103,45 @@ method("createConfiguration", () => {
     const created = await ukc.autoscale.createConfiguration(ex.SERVICE_UUID, CONFIG);
     expect(created).toMatchObject({ status: "success", uuid: ex.SERVICE_UUID, name: ex.SERVICE });
     expect(routes()).toEqual([`POST /v1/services/${ex.SERVICE_UUID}/autoscale`]);
-    expect(sent[0]!.body).toEqual(CONFIG);
+    // The current contract wants the service group's UUID in the body as well as in the path.
+    expect(sent[0]!.body).toEqual({ uuid: ex.SERVICE_UUID, ...CONFIG });
     expectValid(sent, 1);
   });
 
   test("by name: the batch POST with one item", async () => {
     const { ukc, sent, routes } = mockClient();
-    const created = await ukc.autoscale.createConfiguration(ex.SERVICE, { min_size: 2, max_size: 12 });
+    const TEMPLATE = { template: { uuid: ex.TEMPLATE_UUID } };
+    const created = await ukc.autoscale.createConfiguration(ex.SERVICE, { min_size: 2, max_size: 12, create_args: TEMPLATE });
     expect(created).toMatchObject({ status: "success", name: ex.SERVICE });
     expect(routes()).toEqual(["POST /v1/services/autoscale"]);
-    expect(sent[0]!.body).toEqual([{ name: ex.SERVICE, min_size: 2, max_size: 12 }]);
+    expect(sent[0]!.body).toEqual([{ name: ex.SERVICE, min_size: 2, max_size: 12, create_args: TEMPLATE }]);
     expectValid(sent, 1);
   });
 
   test("invalid configurations are rejected before sending", async () => {
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { min_size: 5, max_size: 2 }), "config.min_size");
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { min_size: -1 }), "config.min_size");
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { warmup_time_ms: 1.5 }), "config.warmup_time_ms");
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { uuid: ex.SERVICE_UUID } as never), "config");
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { size: 3 } as never), "config");
+    const args = { create_args: { template: { name: "nginx-template" } } };
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, min_size: 5, max_size: 2 }), "config.min_size");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, min_size: -1 }), "config.min_size");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, warmup_time_ms: 1.5 }), "config.warmup_time_ms");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, uuid: ex.SERVICE_UUID } as never), "config");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, size: 3 } as never), "config");
     await rejectsOffline(
-      (ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { policies: [{ ...POLICY, metric: "memory" as never }] }),
+      (ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { ...args, policies: [{ ...POLICY, metric: "memory" as never }] }),
       "config.policies[0].metric",
     );
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration("", { min_size: 1 }), "serviceGroup");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration("", { ...args, min_size: 1 }), "serviceGroup");
+  });
+
+  test("create_args is { template } or { roms }, nothing else, checked before sending", async () => {
+    const error = await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { image: "nginx:latest" } } as never), "config.create_args");
+    expect(error.message).toMatch(/unknown field\(s\) image: autoscale creates instances from a template or from ROMs only/);
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { min_size: 1 } as never), "config.create_args");
+    await rejectsOffline(
+      (ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { template: { name: "t" }, roms: { name: "r" } } } as never),
+      "config.create_args",
+    );
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { template: { uuid: "t" } } }), "config.create_args.template");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { roms: { image: "x" } } } as never), "config.create_args.roms.name");
   });
 });
 

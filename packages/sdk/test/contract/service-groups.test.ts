@@ -26,27 +26,25 @@ method("create", () => {
     expectValid(sent, 1);
   });
 
-  test("an empty object is a valid request (a generated name, no services)", async () => {
-    const { ukc, sent } = mockClient();
-    expect((await ukc.serviceGroups.create({})).uuid).toBe(ex.SERVICE_UUID);
-    expect(sent[0]!.body).toEqual({});
-    expectValid(sent, 1);
+  test("services is required: a create without it is refused before sending", async () => {
+    const error = await rejectsOffline((ukc) => ukc.serviceGroups.create({} as never), "params.services");
+    expect(error.message).toMatch(/is required/);
   });
 
   test("invalid limits, ports, handlers, domains, names and fields are rejected before sending", async () => {
-    await rejectsOffline((ukc) => ukc.serviceGroups.create({ soft_limit: 10, hard_limit: 5 }), "params.soft_limit");
-    await rejectsOffline((ukc) => ukc.serviceGroups.create({ hard_limit: 0 }), "params.hard_limit");
+    await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [], soft_limit: 10, hard_limit: 5 }), "params.soft_limit");
+    await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [], hard_limit: 0 }), "params.hard_limit");
     await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [{ port: 70000 }] }), "params.services[0].port");
     await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [{ port: 443, handlers: ["ftp" as never] }] }), "params.services[0].handlers");
-    await rejectsOffline((ukc) => ukc.serviceGroups.create({ domains: [{} as never] }), "params.domains[0].name");
-    await rejectsOffline((ukc) => ukc.serviceGroups.create({ name: "-web" }), "params.name");
-    await rejectsOffline((ukc) => ukc.serviceGroups.create({ autoscale: true } as never), "params");
+    await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [], domains: [{} as never] }), "params.domains[0].name");
+    await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [], name: "-web" }), "params.name");
+    await rejectsOffline((ukc) => ukc.serviceGroups.create({ services: [], autoscale: true } as never), "params");
   });
 
   test("409 becomes ConflictError", async () => {
     const { ukc } = mockClient();
     const c = ERROR_CASES.find((e) => e.code === 409)!;
-    await expectHttpError((o) => ukc.serviceGroups.create({ name: ex.SERVICE }, o), c.code, c.type, c.message);
+    await expectHttpError((o) => ukc.serviceGroups.create({ name: ex.SERVICE, services: [] }, o), c.code, c.type, c.message);
   });
 });
 
