@@ -1,13 +1,15 @@
 // Sets up autoscaling: a service group, its autoscale configuration and a step policy; reads them
 // back; then removes all three.
 //
-//   pnpm build && node examples/autoscale-setup.mjs
+//   pnpm build && node examples/autoscale-setup.mjs       (UKC_TEMPLATE=<template> against the real API)
 //
 // Against the mock the reads return the spec's example configuration and policy ("funky-policy"),
 // not what was sent.
-import { cleanup, IMAGE, print, run, uniqueName } from "./connect.mjs";
+import { cleanup, print, run, uniqueName } from "./connect.mjs";
 
 const POLICY = "cpu-up";
+/** The template autoscale creates instances from: UKC_TEMPLATE, or one named "nginx-base". */
+const TEMPLATE = process.env.UKC_TEMPLATE || "nginx-base";
 
 await run(async ({ ukc }) => {
   let group;
@@ -21,13 +23,14 @@ await run(async ({ ukc }) => {
     });
     print("group", `${group.name} (${group.uuid})`);
 
-    // 2. Its autoscale configuration: 1 to 4 instances created from these arguments.
+    // 2. Its autoscale configuration: 1 to 4 instances, created from a template (autoscale takes a
+    //    template or ROMs, nothing else). Make one with `ukc.templates.create(stoppedInstance)`.
     const config = await ukc.autoscale.createConfiguration(group.uuid, {
       min_size: 1,
       max_size: 4,
       warmup_time_ms: 1000,
       cooldown_time_ms: 1000,
-      create_args: { image: IMAGE, memory_mb: 128 },
+      create_args: { template: { name: TEMPLATE } },
     });
     configured = true;
     print("configure", `${config.name ?? group.name}: ${config.status}`);

@@ -40,16 +40,22 @@ const COMMON_NAME = /^(\*\.)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[
 /** Validates a certificate upload. Messages never include the private key. */
 function checkCreate(params: unknown): CreateCertificateRequest {
   if (!params || typeof params !== "object" || Array.isArray(params)) {
-    throw new ValidationError("params", "expected { cn, chain, pkey, name? } with the chain and private key in PEM");
+    throw new ValidationError("params", "expected { common_name, chain, pkey, name? } with the chain and private key in PEM");
   }
   const p = params as Record<string, unknown>;
-  const unknown = Object.keys(p).filter((k) => !["name", "cn", "chain", "pkey"].includes(k));
-  if (unknown.length) throw new ValidationError("params", `unknown field(s) ${unknown.join(", ")}; a certificate has cn, chain, pkey and name`);
+  const unknown = Object.keys(p).filter((k) => !["name", "common_name", "cn", "chain", "pkey"].includes(k));
+  if (unknown.length) throw new ValidationError("params", `unknown field(s) ${unknown.join(", ")}; a certificate has common_name, chain, pkey and name`);
   if (p.name !== undefined && (typeof p.name !== "string" || !NAME_PATTERN.test(p.name))) {
     throw new ValidationError("params.name", `'${String(p.name)}' is not a valid name: use 1-63 letters, digits, '.', '_' or '-'`);
   }
-  if (typeof p.cn !== "string" || p.cn.length === 0 || p.cn.length > 253 || !COMMON_NAME.test(p.cn)) {
-    throw new ValidationError("params.cn", `the common name must be a domain name such as 'example.com' or '*.example.com', got ${JSON.stringify(p.cn)}`);
+  // `common_name` is the current spelling; the older `cn` is still read. Exactly one of them.
+  if (p.common_name !== undefined && p.cn !== undefined) {
+    throw new ValidationError("params.cn", "give the common name once: common_name (cn is its older spelling), not both");
+  }
+  const field = p.cn !== undefined ? "params.cn" : "params.common_name";
+  const cn = p.cn ?? p.common_name;
+  if (typeof cn !== "string" || cn.length === 0 || cn.length > 253 || !COMMON_NAME.test(cn)) {
+    throw new ValidationError(field, `the common name must be a domain name such as 'example.com' or '*.example.com', got ${JSON.stringify(cn)}`);
   }
   if (typeof p.chain !== "string" || !PEM_CERTIFICATE.test(p.chain)) {
     throw new ValidationError("params.chain", "must be the certificate chain in PEM (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)");
@@ -79,16 +85,17 @@ export function certificates(ctx: Context) {
 
   return {
     /**
-     * Uploads a TLS certificate: its common name `cn`, the `chain` and the private key `pkey` in PEM.
+     * Uploads a TLS certificate: its `common_name` (the older spelling `cn` is accepted too), the
+     * `chain` and the private key `pkey` in PEM.
      * The inputs are checked before sending (the key never appears in an error message).
      * Not retried once the request may have reached the server.
-     * @example const cert = await ukc.certificates.create({ name: "example", cn: "example.com", chain, pkey });
+     * @example const cert = await ukc.certificates.create({ name: "example", common_name: "example.com", chain, pkey });
      */
     async create(params: CreateCertificateRequest, options?: RequestOptions): Promise<Certificate> {
       const body = checkCreate(params);
       const env = await envelope("POST", ctx.api.POST("/v1/certificates", { body, ...via(ctx, options) }));
       const created = env.data?.certificates ?? [];
-      const { succeeded, failed } = settle("create certificate", [body.name ?? body.cn], [undefined], created.slice(0, 1), env.message);
+      const { succeeded, failed } = settle("create certificate", [body.name ?? body.common_name ?? body.cn], [undefined], created.slice(0, 1), env.message);
       if (failed.length) throw failed[0]!.error;
       return succeeded[0]!;
     },

@@ -147,7 +147,7 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "autoscale.deletePolicy", ref: "uuid", run: (u) => u.autoscale.deletePolicy(U, "cpu"), sends: [{ op: "deleteAutoscaleConfigurationPolicyByName" }] },
 
   // ----- certificates -----
-  { method: "certificates.create", ref: "none", run: (u) => u.certificates.create({ name: "cert", cn: "example.com", chain: "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n", pkey: "-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----\n" }), sends: [{ op: "createCertificate", body: { array: false, keys: ["name", "cn", "chain", "pkey"] } }] },
+  { method: "certificates.create", ref: "none", run: (u) => u.certificates.create({ name: "cert", common_name: "example.com", chain: "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n", pkey: "-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----\n" }), sends: [{ op: "createCertificate", body: { array: false, keys: ["name", "common_name", "chain", "pkey"] } }] },
   { method: "certificates.get", ref: "uuid", run: (u) => u.certificates.get(U), sends: [{ op: "getCertificateByUuid" }] },
   { method: "certificates.get", ref: "name", run: (u) => u.certificates.get(N), sends: [{ op: "getCertificates", query: nameQ }] },
   { method: "certificates.list", ref: "none", run: (u) => drain(u.certificates.list({ pageSize: 5 })), sends: [{ op: "getCertificates", query: ["count", "sortby", "order"] }] },
