@@ -57,7 +57,8 @@ async function run(api) {
     // 3. Read the last 4 KiB of its log: base64 -> bytes -> UTF-8.
     const logs = ok(
       "logs",
-      await api.GET("/v1/instances/{uuid}/log", { params: { path: { uuid }, query: { offset: -4096, limit: 4096 } } }),
+      // The by-UUID log endpoint reads no offset or limit: the batch endpoint with uuid= does.
+      await api.GET("/v1/instances/log", { params: { query: { uuid: [uuid], offset: -4096, limit: 4096 } } }),
     );
     const log = logs.data?.instances?.[0];
     const bytes = Uint8Array.from(Buffer.from(log?.output ?? "", "base64"));
@@ -67,7 +68,7 @@ async function run(api) {
     for (const line of text.split("\n").filter(Boolean)) console.log(`         | ${line}`);
 
     // 4. Stop it (the call does not wait for the instance to be stopped).
-    const stopped = ok("stop", await api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid } } }));
+    const stopped = ok("stop", await api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid } }, body: {} }));
     const s = stopped.data?.instances?.[0];
     print("stop", `${s?.name} ${s?.previous_state} -> ${s?.state}`);
   } catch (error) {

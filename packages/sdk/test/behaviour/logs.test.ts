@@ -8,7 +8,9 @@ import { collect, proxy, proxyClient, sleep, useFaultProxy } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
-const LOG_PATH = /^\/v1\/instances\/[0-9a-f-]{36}\/log$/;
+// Every log read, by UUID or by name, goes to the batch log endpoint (the by-UUID one reads no
+// inputs in the current contract): the reference is in the query, `uuid=` or `name=`.
+const LOG_PATH = "/v1/instances/log";
 
 const enc = new TextEncoder();
 const dec = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
@@ -16,7 +18,17 @@ const dec = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true })
 useFaultProxy();
 const client = proxyClient();
 
-const logRequests = () => proxy.requests.filter((r) => LOG_PATH.test(r.path) || r.path === "/v1/instances/log");
+const logRequests = () => proxy.requests.filter((r) => r.path === LOG_PATH);
+
+/** Every request went to the batch log endpoint, naming exactly the one UUID (never by name, never in the path). */
+function expectByUuid(uuid = UUID) {
+  expect(proxy.requests.length).toBeGreaterThan(0);
+  for (const r of proxy.requests) {
+    expect(`${r.method} ${r.path}`).toBe(`GET ${LOG_PATH}`);
+    expect(r.query.getAll("uuid")).toEqual([uuid]);
+    expect(r.query.getAll("name")).toEqual([]);
+  }
+}
 const offsets = () => logRequests().map((r) => Number(r.query.get("offset")));
 
 /** The text of the data events, and a check that they cover the bytes [from, to) contiguously. */
@@ -48,6 +60,7 @@ describe("instances.logs and tail", () => {
       ["0", "16383"],
       ["7", "6"],
     ]);
+    expectByUuid();
   });
 
   it("logs() by name uses the batch log endpoint", async () => {
@@ -56,7 +69,10 @@ describe("instances.logs and tail", () => {
     expect(read.text).toBe("done\n");
     expect(read.state).toBe("stopped");
     expect(proxy.requests).toHaveLength(1);
+    expect(`${proxy.requests[0]!.method} ${proxy.requests[0]!.path}`).toBe(`GET ${LOG_PATH}`);
     expect(proxy.requests[0]!.query.getAll("name")).toEqual([NAME]);
+    expect(proxy.requests[0]!.query.getAll("uuid")).toEqual([]);
+    expect([proxy.requests[0]!.query.get("offset"), proxy.requests[0]!.query.get("limit")]).toEqual(["-5", "5"]);
   });
 
   it("tail() reads the last bytes with a negative offset", async () => {
@@ -66,6 +82,7 @@ describe("instances.logs and tail", () => {
     expect(read.text).toBe("😀 done\n");
     expect([read.start, read.end]).toEqual([BYTES.length - 10, BYTES.length]);
     expect(logRequests().map((r) => [r.query.get("offset"), r.query.get("limit")])).toEqual([["-10", "10"]]);
+    expectByUuid();
   });
 });
 
@@ -83,6 +100,7 @@ describe("instances.follow: decoding and gaps", () => {
       { type: "data", text: "\n", start: 10, end: 11 },
     ]);
     expect(offsets()).toEqual([0, 2, 4, 6, 8, 10]);
+    expectByUuid();
   });
 
   it("bytes dropped before the first read: a gap with the exact range, then the data", async () => {
@@ -94,6 +112,7 @@ describe("instances.follow: decoding and gaps", () => {
       { type: "data", text: "89ABCDEFGHIJ", start: 8, end: 20 },
     ]);
     expect(proxy.requests).toHaveLength(1);
+    expectByUuid();
   });
 
   it("from 'start' begins at the oldest byte held: no gap", async () => {
@@ -101,6 +120,7 @@ describe("instances.follow: decoding and gaps", () => {
     proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, dropBefore: () => 8, state: () => "stopped" }));
     const events = await collect(client().instances.follow(UUID, { intervalMs: 1 }));
     expect(events).toEqual([{ type: "data", text: "89ABCDEFGHIJ", start: 8, end: 20 }]);
+    expectByUuid();
   });
 
   it("bytes dropped while following: the gap in the middle, then the data", async () => {
@@ -124,6 +144,7 @@ describe("instances.follow: decoding and gaps", () => {
       { type: "data", text: "HIJ", start: 17, end: 20 },
     ]);
     expect(offsets()).toEqual([0, 5, 17]);
+    expectByUuid();
   });
 });
 
@@ -226,6 +247,8 @@ describe("instances.follow under faults", () => {
     expect(text).not.toContain("\uFFFD");
 
     const reqs = logRequests();
+    expectByUuid();
+    expect(reqs).toHaveLength(proxy.requests.length);
     const resets = reqs.filter((r) => r.ruleId === "reset").length;
     const unavailable = reqs.filter((r) => r.ruleId === "503").length;
     const lost = reqs.filter((r) => r.ruleId === "lost").length;
@@ -265,6 +288,7 @@ describe("instances.follow under faults", () => {
     if (expected.at(-1) === "") expected.pop();
     expect(got).toEqual(expected);
     expect(got).toHaveLength(CHUNKS.filter((c) => c.endsWith("\n")).length + (log.text.endsWith("\n") ? 0 : 1));
+    expectByUuid();
   });
 
   it("keeps polling while the instance runs, even when caught up", async () => {
@@ -281,5 +305,6 @@ describe("instances.follow under faults", () => {
     const events = await collect(client().instances.follow(UUID, { intervalMs: 1, maxIntervalMs: 2 }));
     expect(events).toEqual([{ type: "data", text: "ready\n", start: 0, end: 6 }]);
     expect(offsets()).toEqual([0, 6, 6, 6, 6]);
+    expectByUuid();
   });
 });
