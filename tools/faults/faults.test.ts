@@ -302,6 +302,30 @@ describe("stateSequence", () => {
   });
 });
 
+describe("stateSequence at the batch wait endpoint, by UUID", () => {
+  it("a wait naming one UUID in the query (`uuid=`, as the SDK sends it) answers for that UUID", async () => {
+    proxy.rule(stateSequence({ path: "/v1/instances/wait", states: ["starting", "running"] }));
+    const first = await (await get(`/v1/instances/wait?uuid=${OTHER}&state=running&timeout_ms=100`)).json();
+    expect(first).toEqual({
+      status: "error",
+      message: "Operation timed out",
+      data: {
+        instances: [
+          { status: "error", uuid: OTHER, name: "funky-town-g756b5d", state: "starting", message: "Operation timed out", error: 12 },
+        ],
+      },
+      op_time_us: 1,
+    });
+    const second = await (await get(`/v1/instances/wait?uuid=${OTHER}&state=running&timeout_ms=100`)).json();
+    expect(second).toEqual({
+      status: "success",
+      data: { instances: [{ status: "success", uuid: OTHER, name: "funky-town-g756b5d", state: "running" }] },
+      op_time_us: 1,
+    });
+    expect(proxy.requests.map((r) => r.query.getAll("uuid"))).toEqual([[OTHER], [OTHER]]);
+  });
+});
+
 describe("scriptedLogs", () => {
   const decode = (entry: { output: string }) => Buffer.from(entry.output, "base64").toString("utf8");
   const logs = async (query: string) => {
@@ -387,6 +411,26 @@ describe("scriptedLogs", () => {
   });
 });
 
+describe("scriptedLogs at the batch log endpoint, keyed by the query", () => {
+  it("a read naming one UUID (`uuid=`, as the SDK sends it) answers for that UUID, honouring offset and limit", async () => {
+    proxy.rule(scriptedLogs({ path: "/v1/instances/log", produced: () => new TextEncoder().encode("0123456789"), state: () => "stopped" }));
+    const body = await (await get(`/v1/instances/log?uuid=${OTHER}&offset=2&limit=3`)).json();
+    expect(body.status).toBe("success");
+    expect(body.data.instances).toHaveLength(1);
+    expect(body.data.instances[0]).toMatchObject({
+      status: "success",
+      uuid: OTHER,
+      name: "funky-town-g756b5d",
+      available: { start: 0, end: 10 },
+      range: { start: 2, end: 5 },
+      state: "stopped",
+    });
+    expect(Buffer.from(body.data.instances[0].output, "base64").toString("utf8")).toBe("234");
+    const byName = await (await get("/v1/instances/log?name=app&offset=-2")).json();
+    expect(byName.data.instances[0]).toMatchObject({ name: "app", uuid: UUID, range: { start: 8, end: 10 } });
+  });
+});
+
 describe("batch rewrites", () => {
   it("failItems fails chosen items by name as a partial failure with HTTP 200", async () => {
     const rule = proxy.rule(failItems({ path: "/v1/instances/start", method: "PUT", failNames: ["missing"] }));
@@ -447,6 +491,15 @@ describe("batch rewrites", () => {
       { status: "success", uuid: OTHER, name: "instance-6f3c1b52", id: "op-2" },
       { status: "success", uuid: syntheticUuid(2), name: "c", id: "op-3" },
     ]);
+  });
+
+  it("a by-UUID PUT whose JSON body carries only options takes its reference from the path", async () => {
+    proxy.rule(failItems({ path: /^\/v1\/instances\/[^/]+\/stop$/, method: "PUT", failIndexes: [0] }));
+    const res = await send("PUT", `/v1/instances/${OTHER}/stop`, { force: true });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.data.instances).toEqual([{ status: "error", uuid: OTHER, message: `No instance with UUID '${OTHER}'`, error: 8 }]);
+    expect(proxy.requests[0]).toMatchObject({ path: `/v1/instances/${OTHER}/stop`, body: { force: true }, forwarded: true });
   });
 
   it("leaves Prism's rejections alone (an invalid body)", async () => {

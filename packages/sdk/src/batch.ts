@@ -29,6 +29,22 @@ export function itemFailed(item: ApiItem): boolean {
   return typeof item.error === "number";
 }
 
+/** Errors of answers that do not fit the request (see {@link isMismatch}). */
+const mismatches = new WeakSet<object>();
+
+/**
+ * True for the error of a reference the answer does not mention, or of an item nobody asked for:
+ * the answer does not fit the request, so asking again (a poll) cannot help.
+ */
+export function isMismatch(error: unknown): boolean {
+  return typeof error === "object" && error !== null && mismatches.has(error);
+}
+
+function mismatch<R>(f: ItemFailure<R>): ItemFailure<R> {
+  mismatches.add(f.error);
+  return f;
+}
+
 function failure<R>(operation: string, ref: R, message: string, code: number | undefined, item?: unknown): ItemFailure<R> {
   return {
     ref,
@@ -68,7 +84,7 @@ export function matchItems<T extends ApiItem, R>(
     if (index < 0 && byPosition && !used.has(i) && !(ref && namesOther(ref, list[i]!))) index = i;
     if (index < 0) {
       const what = ref ? describeRef(ref) : `item ${i}`;
-      return { ok: false, failure: failure(operation, input, `no result for ${what} in the response${envelopeMessage ? ` (${envelopeMessage})` : ""}`, undefined) };
+      return { ok: false, failure: mismatch(failure(operation, input, `no result for ${what} in the response${envelopeMessage ? ` (${envelopeMessage})` : ""}`, undefined)) };
     }
     used.add(index);
     const item = list[index]!;
@@ -98,13 +114,13 @@ export function settle<T extends ApiItem, R>(
  * An item the API returned that matches none of the caller's references: never one of the
  * caller's successes, never dropped either. It comes back as a failure naming what it is.
  */
-function unexpected<R>(operation: string, item: ApiItem): ItemFailure<R> {
+export function unexpected<R>(operation: string, item: ApiItem): ItemFailure<R> {
   const what = item.uuid ? `uuid '${item.uuid}'` : item.name ? `name '${item.name}'` : "an unnamed item";
   const message = itemFailed(item)
     ? (item.message ?? "failed")
     : `the API answered for ${what}, which was not asked for; it is not counted as a success`;
   const ref = (item.uuid ? { uuid: item.uuid } : item.name ? { name: item.name } : item) as unknown as R;
-  return failure(operation, ref, message, item.error, item);
+  return mismatch(failure(operation, ref, message, item.error, item));
 }
 
 /** True when an item names a resource other than the reference (by uuid or by name). */

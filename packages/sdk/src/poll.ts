@@ -15,6 +15,7 @@ import {
   ValidationError,
   WaitTimeoutError,
 } from "./errors.js";
+import { isMismatch } from "./batch.js";
 import { describeRef, parseRef, type Ref } from "./refs.js";
 import { sleep, type RequestOptions } from "./transport.js";
 
@@ -88,6 +89,9 @@ export function* pollDelays(options: PollScheduleOptions = {}): Generator<number
  */
 export function isPermanentError(error: unknown): boolean {
   return (
+    // An answer that does not fit the request (no item for the reference, an item nobody asked
+    // for): asking again gets the same answer.
+    isMismatch(error) ||
     error instanceof AuthenticationError ||
     error instanceof PermissionDeniedError ||
     error instanceof NotFoundError ||

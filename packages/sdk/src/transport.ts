@@ -10,7 +10,7 @@
  * - 4xx other than 408/429 is never retried; 401/403 fail at once.
  * Each attempt sends a fresh copy of the request (the body is buffered once).
  */
-import { AbortError, APIConnectionError, APITimeoutError } from "./errors.js";
+import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "./errors.js";
 import type { ResolvedConfig } from "./config.js";
 
 /** Options every SDK method accepts as its last argument. */
@@ -23,6 +23,30 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
+}
+
+/**
+ * Checks the request options of one call before anything is sent: a timeout that is not a
+ * positive number of milliseconds, a retry count that is not a non-negative integer, a signal
+ * that is not an AbortSignal or headers that are not strings would otherwise misbehave quietly.
+ */
+export function checkRequestOptions(options: RequestOptions): void {
+  const { timeoutMs, maxRetries, signal, headers } = options;
+  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
+    throw new ValidationError("timeoutMs", `must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+  }
+  if (maxRetries !== undefined && (typeof maxRetries !== "number" || !Number.isInteger(maxRetries) || maxRetries < 0)) {
+    throw new ValidationError("maxRetries", `must be a non-negative integer, got ${String(maxRetries)}`);
+  }
+  if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof (signal as AbortSignal).aborted !== "boolean")) {
+    throw new ValidationError("signal", "must be an AbortSignal (e.g. new AbortController().signal)");
+  }
+  if (headers !== undefined) {
+    if (typeof headers !== "object" || headers === null || Array.isArray(headers)) throw new ValidationError("headers", "must be an object of header names to string values");
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value !== "string") throw new ValidationError(`headers.${name}`, `must be a string, got ${typeof value}`);
+    }
+  }
 }
 
 /** A `fetch` that openapi-fetch calls for one SDK call. */
@@ -199,6 +223,7 @@ export function createTransport(config: ResolvedConfig) {
   return {
     /** The fetch that openapi-fetch uses for one call with these options. */
     forCall(options: RequestOptions = {}): CallFetch {
+      checkRequestOptions(options);
       return (request) => send(request, options);
     },
   };

@@ -5,7 +5,7 @@
  * cannot wait for, see `waitFor` in poll.ts.
  */
 import { AbortError, BatchError, ErrorCode, makeAPIError, WaitTimeoutError, type ItemFailure } from "./errors.js";
-import { matchItems, type ApiItem } from "./batch.js";
+import { matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "./refs.js";
 import { sleep } from "./transport.js";
 
@@ -85,7 +85,7 @@ export async function waitForStates<T extends WaitedItem, R>(
       chunk,
       options.signal,
     );
-    const { outcomes } = matchItems(
+    const { outcomes, extra } = matchItems(
       `wait for ${state}`,
       pending.map((i) => inputs[i]!),
       pending.map((i) => refs[i]!),
@@ -101,7 +101,10 @@ export async function waitForStates<T extends WaitedItem, R>(
       if (outcome.item.state === state) done.set(i, outcome.item);
       else stillPending.push(i);
     });
+    // An instance nobody asked for is never a success, and never dropped either.
+    for (const item of extra) failed.push(unexpected(`wait for ${state}`, item));
     pending = stillPending;
+    if (failed.length > 0 && single) break;
     if (pending.length === 0 || Date.now() >= deadline) break;
     // A server that answers at once without the state (instead of holding the request) must not
     // be asked again in a tight loop.

@@ -237,9 +237,9 @@ export function autoscale(ctx: Context) {
     }),
 
     /**
-     * Adds a step policy to the autoscale configuration of a service group. The request names the
-     * service group in its body as well as in its path, so the SDK looks the group up with one GET
-     * first (by name: to learn its UUID; by UUID: to learn its name).
+     * Adds a step policy to the autoscale configuration of a service group: the body is the
+     * policy's name and the policy. Given a service-group name, resolves it to its UUID with one
+     * GET first; a UUID costs no lookup.
      * @example
      * await ukc.autoscale.addPolicy("web", {
      *   name: "cpu-up", enabled: true, metric: "cpu", adjustment_type: "percentage",

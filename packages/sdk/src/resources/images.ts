@@ -33,6 +33,20 @@ function checkTagOrDigest(tagOrDigest: unknown): { tag: string } | { digest: str
   return { digest: tagOrDigest };
 }
 
+/**
+ * Whether an image of an answer is the one asked for: true when its tag, tags, URL or digest name
+ * it, false when they name another image, undefined when it carries none of them.
+ */
+function names(image: Image, query: { tag: string } | { digest: string }): boolean | undefined {
+  if ("digest" in query) {
+    if (image.digest === undefined && image.url === undefined && image.tags === undefined) return undefined;
+    return image.digest === query.digest || image.tags?.includes(query.digest) === true || image.url?.endsWith(`@${query.digest}`) === true;
+  }
+  const { tag } = query;
+  if (image.tag === undefined && image.tags === undefined && image.url === undefined) return undefined;
+  return image.tag === tag || image.tags?.includes(tag) === true || image.url === tag || image.url?.endsWith(`/${tag}`) === true;
+}
+
 /** Images of Unikraft Cloud. */
 export function images(ctx: Context) {
   return {
@@ -45,10 +59,13 @@ export function images(ctx: Context) {
     async get(tagOrDigest: string, options?: RequestOptions): Promise<Image> {
       const query = checkTagOrDigest(tagOrDigest);
       const env = await envelope("GET", ctx.api.GET("/v1/images", { params: { query }, ...via(ctx, options) }));
-      const [image] = env.data?.images ?? [];
+      const images = env.data?.images ?? [];
+      // The image asked for, never another one the answer happens to list first.
+      const image = images.find((i) => names(i, query) === true) ?? images.find((i) => names(i, query) === undefined);
       if (!image) {
         // An unknown image is an empty list (or `status: error` with a message): a NotFoundError.
-        const message = `get image: ${env.message ?? `no image '${tagOrDigest}'`}`;
+        const other = images.length ? `; the answer lists only ${images.map((i) => `'${i.tag ?? i.digest ?? i.url ?? "?"}'`).join(", ")}` : "";
+        const message = `get image: ${env.message ?? `no image '${tagOrDigest}'`}${other}`;
         throw makeAPIError({ status: 200, message, code: ErrorCode.NotFound, errors: env.errors, body: env });
       }
       return image;

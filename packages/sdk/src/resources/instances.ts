@@ -61,20 +61,20 @@ export type CreatedInstance = Instance & { replicas?: Instance[] };
 export interface StopOptions extends RequestOptions {
   /** Stop at once, without draining. Cannot be combined with `drainTimeoutMs`. */
   force?: boolean;
-  /** Let connections drain for up to this many milliseconds before stopping. */
+  /** Let connections drain for up to this many milliseconds before stopping (-1: the longest the API allows). */
   drainTimeoutMs?: number;
 }
 
 /** Options of `instances.suspend()`. */
 export interface SuspendOptions extends RequestOptions {
-  /** Let connections drain for up to this many milliseconds before suspending. */
+  /** Let connections drain for up to this many milliseconds before suspending (-1: the longest the API allows). */
   drainTimeoutMs?: number;
 }
 
-/** A drain timeout, checked: a non-negative integer of milliseconds, or undefined. */
+/** A drain timeout, checked: milliseconds (an integer >= 0), -1 for the longest the API allows, or undefined. */
 function checkDrain(drain: unknown): number | undefined {
-  if (drain !== undefined && (typeof drain !== "number" || !Number.isInteger(drain) || drain < 0)) {
-    throw new ValidationError("drainTimeoutMs", `must be a non-negative integer of milliseconds, got ${String(drain)}`);
+  if (drain !== undefined && (typeof drain !== "number" || !Number.isInteger(drain) || drain < -1)) {
+    throw new ValidationError("drainTimeoutMs", `must be an integer of milliseconds (>= 0), or -1 for the longest drain the API allows; got ${String(drain)}`);
   }
   return drain;
 }

@@ -204,3 +204,95 @@ describe("updates with several operations per reference", () => {
     expect(body.map((b) => `${b.name}:${b.prop}:${b.op}`)).toEqual(["web:memory_mb:set", "web:tags:add", "db:memory_mb:set", "db:tags:add"]);
   });
 });
+
+describe("matching items to references: by position only when the item names no other resource", () => {
+  const path = "/v1/instances/start";
+  const OTHER = "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13";
+  const answer = (instances: unknown[]) => ({
+    type: "respond" as const,
+    status: 200,
+    body: { status: "success", data: { instances }, op_time_us: 1 },
+  });
+
+  it("an item nobody asked for is a failure naming it ('… which was not asked for'), never a success", async () => {
+    proxy.rule({
+      path,
+      action: answer([
+        { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
+        { status: "success", uuid: syntheticUuid(1), name: "b", state: "starting" },
+        { status: "success", uuid: OTHER, name: "intruder", state: "starting" },
+      ]),
+    });
+    const e = (await rejection(client().instances.start(["a", "b"]))) as BatchError<Item, Ref>;
+    expect(e).toBeInstanceOf(BatchError);
+    expect(e.succeeded.map((i) => i.name)).toEqual(["a", "b"]);
+    expect(e.failed).toHaveLength(1);
+    expect(e.failed[0]!.ref).toEqual({ uuid: OTHER });
+    expect(e.failed[0]!.message).toContain(`uuid '${OTHER}', which was not asked for`);
+    expect(proxy.requests).toHaveLength(1);
+  });
+
+  it("one reference, one item naming a different resource: the reference fails, the item is not taken as its result", async () => {
+    proxy.rule({ path, action: answer([{ status: "success", uuid: OTHER, name: "someone-else", state: "starting" }]) });
+    const e = (await rejection(client().instances.start(["a"]))) as BatchError<Item, Ref>;
+    expect(e).toBeInstanceOf(BatchError);
+    expect(e.succeeded).toEqual([]);
+    expect(e.failed.map((f) => f.ref)).toEqual(["a", { uuid: OTHER }]);
+    expect(e.failed[0]!.message).toContain("no result for name 'a'");
+    expect(e.failed[1]!.message).toContain("which was not asked for");
+  });
+
+  it("an item without uuid or name is still matched by position (e.g. a not-found entry)", async () => {
+    proxy.rule({
+      path,
+      action: answer([
+        { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
+        { status: "error", error: 8, message: "No instance with name 'b'" },
+      ]),
+    });
+    const e = (await rejection(client().instances.start(["a", "b"]))) as BatchError<Item, Ref>;
+    expect(e).toBeInstanceOf(BatchError);
+    expect(e.succeeded.map((i) => i.name)).toEqual(["a"]);
+    expect(e.failed.map((f) => [f.ref, f.code])).toEqual([["b", 8]]);
+    expect(e.failed[0]!.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("start, stop and suspend by UUID send their options as a JSON body", () => {
+  const UUID = "123e4567-e89b-12d3-a456-426614174000";
+  const CASES: { label: string; op: string; call: (u: UnikraftCloud) => Promise<unknown>; body: unknown }[] = [
+    { label: "start", op: "start", call: (u) => u.instances.start(UUID), body: {} },
+    { label: "stop", op: "stop", call: (u) => u.instances.stop(UUID), body: {} },
+    { label: "stop (force)", op: "stop", call: (u) => u.instances.stop(UUID, { force: true }), body: { force: true } },
+    { label: "stop (drain)", op: "stop", call: (u) => u.instances.stop(UUID, { drainTimeoutMs: 1000 }), body: { drain_timeout_ms: 1000 } },
+    { label: "suspend", op: "suspend", call: (u) => u.instances.suspend(UUID), body: {} },
+    { label: "suspend (drain)", op: "suspend", call: (u) => u.instances.suspend(UUID, { drainTimeoutMs: 250 }), body: { drain_timeout_ms: 250 } },
+  ];
+
+  it.each(CASES)("$label: PUT /v1/instances/{uuid}/$op, the options in the body, none in the query", async ({ op, call, body }) => {
+    proxy.rule(echoBatch({ id: "echo", method: "PUT", path: `/v1/instances/${UUID}/${op}` }));
+    const result = (await call(client())) as Item;
+    expect(result).toMatchObject({ status: "success", uuid: UUID });
+    expect(proxy.requests).toHaveLength(1);
+    const sent = proxy.requests[0]!;
+    expect(`${sent.method} ${sent.path}`).toBe(`PUT /v1/instances/${UUID}/${op}`);
+    expect(sent.body).toEqual(body);
+    expect([...sent.query.keys()]).toEqual([]);
+    expect(sent.headers["content-type"]).toMatch(/^application\/json/);
+    expect(sent.forwarded).toBe(true);
+  });
+
+  it("suspend by name goes to the batch endpoint with the drain timeout on every item", async () => {
+    proxy.rule(echoBatch({ id: "echo", method: "PUT", path: "/v1/instances/suspend" }));
+    const result = await client().instances.suspend(["web", { name: "db" }], { drainTimeoutMs: 500 });
+    expect(result.map((i) => [i.name, i.uuid])).toEqual([
+      ["web", syntheticUuid(0)],
+      ["db", syntheticUuid(1)],
+    ]);
+    expect(proxy.requests).toHaveLength(1);
+    expect(proxy.requests[0]!.body).toEqual([
+      { name: "web", drain_timeout_ms: 500 },
+      { name: "db", drain_timeout_ms: 500 },
+    ]);
+  });
+});

@@ -72,7 +72,7 @@ describe("instances.logs and tail", () => {
     expect(`${proxy.requests[0]!.method} ${proxy.requests[0]!.path}`).toBe(`GET ${LOG_PATH}`);
     expect(proxy.requests[0]!.query.getAll("name")).toEqual([NAME]);
     expect(proxy.requests[0]!.query.getAll("uuid")).toEqual([]);
-    expect([proxy.requests[0]!.query.get("offset"), proxy.requests[0]!.query.get("limit")]).toEqual(["-5", "5"]);
+    expect([proxy.requests[0]!.query.get("offset"), proxy.requests[0]!.query.get("limit")]).toEqual(["-5", "16383"]);
   });
 
   it("tail() reads the last bytes with a negative offset", async () => {

@@ -164,7 +164,8 @@ describe("the token appears in no error", () => {
     [
       "wait timeout",
       (u) => u.instances.wait(UUID, { timeoutMs: 20, maxServerWaitMs: 20 }),
-      [{ path: `${GET_PATH}/wait`, action: { type: "respond", status: 200, body: { status: "error", message: "Operation timed out", data: { instances: [{ uuid: UUID, state: "starting", error: 12 }] } } } }],
+      // By UUID too, the wait goes to the batch endpoint (`uuid=` in the query).
+      [{ path: "/v1/instances/wait", query: { uuid: UUID }, action: { type: "respond", status: 200, body: { status: "error", message: "Operation timed out", data: { instances: [{ uuid: UUID, state: "starting", error: 12 }] } } } }],
       WaitTimeoutError,
     ],
   ];

@@ -10,12 +10,24 @@ const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
 const VOLUME_UUID = "c1d2e3f4-5678-90ab-cdef-1234567890ab";
 const CERT_UUID = "5b0c9d8e-7f6a-4b5c-8d9e-0f1a2b3c4d5e";
-const WAIT_ONE = /^\/v1\/instances\/[0-9a-f-]{36}\/wait$/;
+// A wait by UUID goes to the batch wait endpoint with `uuid=` (the by-UUID endpoint reads no
+// state or timeout in the current contract).
+const WAIT_ONE = "/v1/instances/wait";
 
 useFaultProxy();
 const client = proxyClient();
 
 const timeoutOf = (r: RecordedRequest) => Number(r.query.get("timeout_ms"));
+
+/** Every request went to the batch wait endpoint naming exactly the one UUID (not by name, not in the path). */
+function expectWaitByUuid(uuid = UUID) {
+  expect(proxy.requests.length).toBeGreaterThan(0);
+  for (const r of proxy.requests) {
+    expect(`${r.method} ${r.path}`).toBe(`GET ${WAIT_ONE}`);
+    expect(r.query.getAll("uuid")).toEqual([uuid]);
+    expect(r.query.getAll("name")).toEqual([]);
+  }
+}
 
 /**
  * A wait endpoint that behaves like the API: it holds the request for `timeout_ms` (plus a
@@ -33,7 +45,7 @@ function holdingWait(path: RegExp | string, stateAt: (n: number) => string, id =
       async handler(req) {
         const state = stateAt(n++);
         const wanted = req.query.get("state");
-        const uuid = /\/([0-9a-f-]{36})\/wait$/.exec(req.path)?.[1] ?? UUID;
+        const uuid = req.query.get("uuid") ?? UUID;
         if (state === wanted) {
           return { status: 200, body: { status: "success", data: { instances: [{ status: "success", uuid, name: NAME, state }] }, op_time_us: 1 } };
         }
@@ -60,10 +72,11 @@ describe("instances.wait: one instance", () => {
 
     expect(instance).toEqual({ status: "success", uuid: UUID, name: NAME, state: "running" });
     expect(proxy.requests.map((r) => `${r.method} ${r.path} ${r.ruleId}`)).toEqual([
-      `GET /v1/instances/${UUID}/wait states`,
-      `GET /v1/instances/${UUID}/wait states`,
-      `GET /v1/instances/${UUID}/wait states`,
+      `GET /v1/instances/wait states`,
+      `GET /v1/instances/wait states`,
+      `GET /v1/instances/wait states`,
     ]);
+    expectWaitByUuid();
     for (const r of proxy.requests) {
       expect(r.query.get("state")).toBe("running");
       // The remaining time (≈ 10 s) is longer than one server wait: each asks exactly maxServerWaitMs.
@@ -98,6 +111,7 @@ describe("instances.wait: one instance", () => {
       held += asked[i]!;
     }
     expect(asked[2]).toBeLessThanOrEqual(300);
+    expectWaitByUuid();
   });
 
   it("the state never comes: WaitTimeoutError with the last state seen", async () => {
@@ -110,6 +124,7 @@ describe("instances.wait: one instance", () => {
     expect(e.elapsedMs).toBeGreaterThanOrEqual(400);
     expect(proxy.requests.map(timeoutOf)).toHaveLength(2);
     expect(proxy.requests.map(timeoutOf)[0]).toBe(250);
+    expectWaitByUuid();
   });
 
   it("a 401 rejects at once after one request with AuthenticationError", async () => {
@@ -124,6 +139,7 @@ describe("instances.wait: one instance", () => {
     expect((error as AuthenticationError).status).toBe(401);
     expect((error as AuthenticationError).apiMessage).toBe("Unauthorized");
     expect(proxy.requests).toHaveLength(1);
+    expectWaitByUuid();
   });
 
   it("a single name that is not found rejects with that item's NotFoundError", async () => {
@@ -165,6 +181,7 @@ describe("instances.wait: one instance", () => {
     await sleep(500);
     expect(answered).toBe(false);
     expect(proxy.requests).toHaveLength(1);
+    expectWaitByUuid();
   });
 });
 

@@ -174,14 +174,13 @@ method("deleteConfiguration", () => {
 });
 
 method("addPolicy", () => {
-  test("by UUID: one GET for the group's name, then POST /v1/services/{uuid}/autoscale/policies", async () => {
+  test("by UUID: POST /v1/services/{uuid}/autoscale/policies at once, no lookup; the body names the policy", async () => {
     const { ukc, sent, routes } = mockClient();
     const added = await ukc.autoscale.addPolicy(ex.SERVICE_UUID, POLICY);
     expect(added).toMatchObject({ status: "success", name: ex.POLICY });
-    expect(routes()).toEqual([`GET /v1/services/${ex.SERVICE_UUID}`, `POST /v1/services/${ex.SERVICE_UUID}/autoscale/policies`]);
-    expect(sent[0]!.query.get("details")).toBe("false");
-    expect(sent[1]!.body).toEqual({ name: ex.SERVICE, type: POLICY });
-    expectValid(sent, 2);
+    expect(routes()).toEqual([`POST /v1/services/${ex.SERVICE_UUID}/autoscale/policies`]);
+    expect(sent[0]!.body).toEqual({ name: ex.POLICY, type: POLICY });
+    expectValid(sent, 1);
   });
 
   test("by name: one GET resolves the UUID", async () => {
@@ -190,7 +189,8 @@ method("addPolicy", () => {
     expect(added.name).toBe(ex.POLICY);
     expect(routes()).toEqual([RESOLVE, `POST /v1/services/${ex.SERVICE_UUID}/autoscale/policies`]);
     expect(sent[0]!.query.getAll("name")).toEqual([ex.SERVICE]);
-    expect(sent[1]!.body).toEqual({ name: ex.SERVICE, type: POLICY });
+    expect(sent[0]!.query.get("details")).toBe("false");
+    expect(sent[1]!.body).toEqual({ name: ex.POLICY, type: POLICY });
     expectValid(sent, 2);
   });
 
@@ -219,6 +219,16 @@ method("getPolicy", () => {
     expect(policy.adjustment_type).toBe("percentage");
     expect(routes()).toEqual([RESOLVE, `GET /v1/services/${ex.SERVICE_UUID}/autoscale/policies/${ex.POLICY}`]);
     expectValid(sent, 2);
+  });
+
+  test("a policy reported with the `percent` spelling comes back as the API sent it", async () => {
+    const { ukc, sent } = mockClient({}, (json) => {
+      json.data.policies[0].policy.adjustment_type = "percent";
+      return json;
+    });
+    const policy = await ukc.autoscale.getPolicy(ex.SERVICE_UUID, ex.POLICY);
+    expect(policy).toEqual({ ...POLICY, adjustment_type: "percent" });
+    expectValid(sent, 1);
   });
 
   test("an invalid policy name is rejected before sending", async () => {

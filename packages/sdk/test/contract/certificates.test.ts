@@ -10,6 +10,7 @@ import {
   expectHttpError,
   expectValid,
   mockClient,
+  only,
   pollingWaitTests,
   rejection,
   rejectsOffline,
@@ -32,6 +33,22 @@ method("create", () => {
     expect(routes()).toEqual(["POST /v1/certificates"]);
     expect(sent[0]!.body).toEqual({ name: ex.CERTIFICATE, cn: "example.com", chain: CHAIN, pkey: PKEY });
     expectValid(sent, 1);
+  });
+
+  test("the current spelling common_name is sent as given", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const cert = await ukc.certificates.create({ name: ex.CERTIFICATE, common_name: "example.com", chain: CHAIN, pkey: PKEY });
+    expect(cert).toMatchObject({ status: "success", uuid: ex.CERTIFICATE_UUID, name: ex.CERTIFICATE });
+    expect(routes()).toEqual(["POST /v1/certificates"]);
+    expect(sent[0]!.body).toEqual({ name: ex.CERTIFICATE, common_name: "example.com", chain: CHAIN, pkey: PKEY });
+    expectValid(sent, 1);
+  });
+
+  test("common_name and cn together, or a malformed common_name, are rejected before sending", async () => {
+    const base = { chain: CHAIN, pkey: PKEY };
+    await rejectsOffline((ukc) => ukc.certificates.create({ ...base, common_name: "example.com", cn: "example.com" }), "params.cn");
+    await rejectsOffline((ukc) => ukc.certificates.create({ ...base, common_name: "not a domain" }), "params.common_name");
+    await rejectsOffline((ukc) => ukc.certificates.create(base as never), "params.common_name");
   });
 
   test("a wildcard common name and an RSA key are accepted", async () => {
@@ -80,7 +97,7 @@ method("get", () => {
   });
 
   test("by name filters the listing", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("certificates", ex.CERTIFICATE_2));
     const cert = await ukc.certificates.get(ex.CERTIFICATE_2);
     expect(cert).toMatchObject({ uuid: ex.CERTIFICATE_2_UUID, common_name: "api.example.com" });
     expect(routes()).toEqual(["GET /v1/certificates"]);
@@ -140,7 +157,7 @@ method("delete", () => {
   });
 
   test("one certificate by name: the batch endpoint with one item", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("certificates", ex.CERTIFICATE_2));
     const deleted = await ukc.certificates.delete(ex.CERTIFICATE_2);
     expect(deleted.uuid).toBe(ex.CERTIFICATE_2_UUID);
     expect(sent[0]!.body).toEqual([{ name: ex.CERTIFICATE_2 }]);
@@ -158,7 +175,7 @@ method("waitUntil", () => {
   });
 
   test("by name, with a predicate", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("certificates", ex.CERTIFICATE_2));
     const cert = await ukc.certificates.waitUntil(ex.CERTIFICATE_2, (c) => c.common_name === "api.example.com");
     expect(cert.uuid).toBe(ex.CERTIFICATE_2_UUID);
     expectValid(sent, 1);

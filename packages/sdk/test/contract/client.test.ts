@@ -15,10 +15,10 @@ function method(name: (typeof covered)[number], body: () => void): void {
 }
 
 method("health", () => {
-  test("GET /v1/healthz answers the services' status", async () => {
+  test("GET /v1/healthz answers the checks' status and the versions", async () => {
     const { ukc, sent, routes } = mockClient();
     const health = await ukc.health();
-    expect(health).toEqual({ services: {} });
+    expect(health).toEqual({ checks: { images: "healthy", systemd: "healthy" }, versions: { platform: "1.0.0" } });
     expect(routes()).toEqual(["GET /v1/healthz"]);
     expectValid(sent, 1);
   });

@@ -1,16 +1,27 @@
 // Contract tests of ukc.instances against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
-import { add } from "../../src/index";
-import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejectsOffline, surface } from "./support";
+import { add, APIError, BatchError } from "../../src/index";
+import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, only, rejection, rejectsOffline, surface } from "./support";
 
-const covered = ["create", "get", "list", "update", "delete", "start", "stop", "wait", "waitUntil", "logs", "tail", "follow", "metrics"] as const;
+const covered = ["create", "get", "list", "update", "delete", "start", "stop", "suspend", "wait", "waitUntil", "logs", "tail", "follow", "metrics"] as const;
 const { method, check } = coverage("instances", () => surface().instances, covered);
 
-/** The decoded log examples of the spec: the whole log, and its bytes 157..298 (the by-UUID example). */
+/** The decoded log example of the spec (GET /v1/instances/log): the whole log, 298 bytes. */
 const FIRST_LINE = "Powered by Unikraft Telesto (0.16.3~b1fa7c3)\n";
 const LAST_LINES =
   "2023/10/01 12:00:00 [notice] 1#0: start worker processes\n" +
   '10.0.0.1 - - [01/Oct/2023:12:00:05 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.4.0"\n';
+const WHOLE_LOG =
+  FIRST_LINE +
+  '2023/10/01 12:00:00 [notice] 1#0: using the "epoll" event method\n' +
+  "2023/10/01 12:00:00 [notice] 1#0: nginx/1.25.3\n" +
+  LAST_LINES;
+
+/** An `answer` of the mock: the API's answer to a read of the last 141 bytes (157..298) of that log. */
+const lastBytesAnswer = (json: { data: { instances: Record<string, unknown>[] } }) => {
+  Object.assign(json.data.instances[0]!, { output: Buffer.from(LAST_LINES).toString("base64"), range: { start: 157, end: 298 } });
+  return json;
+};
 
 method("create", () => {
   test("POSTs one object and returns the created instance", async () => {
@@ -45,7 +56,7 @@ method("get", () => {
   });
 
   test("by name filters the listing", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("instances", ex.HELLO));
     const instance = await ukc.instances.get(ex.HELLO, { details: true });
     expect(instance).toMatchObject({ uuid: ex.HELLO_UUID, state: "stopped", stop_reason: 3, exit_code: 0 });
     expect(routes()).toEqual(["GET /v1/instances"]);
@@ -134,6 +145,9 @@ method("start", () => {
     const started = await ukc.instances.start(ex.INSTANCE_UUID);
     expect(started).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "starting", previous_state: "stopped" });
     expect(routes()).toEqual([`PUT /v1/instances/${ex.INSTANCE_UUID}/start`]);
+    // The by-UUID endpoint reads a JSON body: an empty object, nothing in the query.
+    expect(sent[0]!.body).toEqual({});
+    expect([...sent[0]!.query]).toEqual([]);
     expectValid(sent, 1);
   });
 
@@ -151,13 +165,23 @@ method("start", () => {
 });
 
 method("stop", () => {
-  test("one instance by UUID: PUT /v1/instances/{uuid}/stop with force in the query", async () => {
+  test("one instance by UUID: PUT /v1/instances/{uuid}/stop with force in the JSON body", async () => {
     const { ukc, sent, routes } = mockClient();
     const stopped = await ukc.instances.stop(ex.INSTANCE_UUID, { force: true });
     expect(stopped).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "draining", previous_state: "running" });
     expect(routes()).toEqual([`PUT /v1/instances/${ex.INSTANCE_UUID}/stop`]);
-    expect(sent[0]!.query.get("force")).toBe("true");
+    expect(sent[0]!.body).toEqual({ force: true });
+    expect(sent[0]!.query.get("force")).toBeNull();
     expectValid(sent, 1);
+  });
+
+  test("one instance by UUID with a drain timeout: { drain_timeout_ms } in the body; no option: {}", async () => {
+    const { ukc, sent } = mockClient();
+    await ukc.instances.stop(ex.INSTANCE_UUID, { drainTimeoutMs: 250 });
+    await ukc.instances.stop(ex.INSTANCE_UUID);
+    expect(sent.map((s) => s.body)).toEqual([{ drain_timeout_ms: 250 }, {}]);
+    expect(sent.map((s) => [...s.query])).toEqual([[], []]);
+    expectValid(sent, 2);
   });
 
   test("many instances with a drain timeout in one request", async () => {
@@ -177,14 +201,108 @@ method("stop", () => {
   });
 });
 
-method("wait", () => {
-  test("one instance by UUID: GET /v1/instances/{uuid}/wait", async () => {
+method("suspend", () => {
+  test("one instance by UUID: PUT /v1/instances/{uuid}/suspend with { drain_timeout_ms } in the JSON body", async () => {
     const { ukc, sent, routes } = mockClient();
+    const suspended = await ukc.instances.suspend(ex.INSTANCE_UUID, { drainTimeoutMs: 250 });
+    expect(suspended).toMatchObject({ status: "success", uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, state: "standby", previous_state: "running" });
+    expect(routes()).toEqual([`PUT /v1/instances/${ex.INSTANCE_UUID}/suspend`]);
+    expect(sent[0]!.body).toEqual({ drain_timeout_ms: 250 });
+    expect([...sent[0]!.query]).toEqual([]);
+    expectValid(sent, 1);
+  });
+
+  test("without options the by-UUID body is {}", async () => {
+    const { ukc, sent } = mockClient();
+    expect((await ukc.instances.suspend({ uuid: ex.INSTANCE_UUID })).state).toBe("standby");
+    expect(sent[0]!.body).toEqual({});
+    expectValid(sent, 1);
+  });
+
+  test("many instances with a drain timeout in one request: PUT /v1/instances/suspend", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const suspended = await ukc.instances.suspend([ex.INSTANCE, ex.HELLO_UUID], { drainTimeoutMs: 250 });
+    expect(suspended.map((s) => [s.name, s.state, s.previous_state])).toEqual([
+      [ex.INSTANCE, "standby", "running"],
+      [ex.HELLO, "draining", "running"],
+    ]);
+    expect(routes()).toEqual(["PUT /v1/instances/suspend"]);
+    expect(sent[0]!.body).toEqual([
+      { name: ex.INSTANCE, drain_timeout_ms: 250 },
+      { uuid: ex.HELLO_UUID, drain_timeout_ms: 250 },
+    ]);
+    expectValid(sent, 1);
+  });
+
+  test("one instance by name: the batch endpoint with one item", async () => {
+    const { ukc, sent, routes } = mockClient({}, only("instances", ex.HELLO));
+    const suspended = await ukc.instances.suspend(ex.HELLO);
+    expect(suspended).toMatchObject({ uuid: ex.HELLO_UUID, state: "draining" });
+    expect(routes()).toEqual(["PUT /v1/instances/suspend"]);
+    expect(sent[0]!.body).toEqual([{ name: ex.HELLO }]);
+    expectValid(sent, 1);
+  });
+
+  test("an instance missing from the answer is a BatchError; an item nobody asked for is a failure, not a success", async () => {
+    // The second entry of the answer names another instance than the one asked for at its position.
+    const OTHER_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    const { ukc, sent } = mockClient({}, (json) => {
+      Object.assign(json.data.instances[1], { uuid: OTHER_UUID, name: "someone-else" });
+      return json;
+    });
+    const error = await rejection(ukc.instances.suspend([ex.INSTANCE, ex.HELLO_UUID]));
+    expect(error).toBeInstanceOf(BatchError);
+    const batch = error as BatchError<{ name?: string }, unknown>;
+    expect(batch.succeeded.map((s) => s.name)).toEqual([ex.INSTANCE]);
+    expect(batch.failed.map((f) => f.ref)).toEqual([ex.HELLO_UUID, { uuid: OTHER_UUID }]);
+    expect(batch.failed[0]!.message).toContain("no result");
+    expect(batch.failed[1]!.message).toContain(`uuid '${OTHER_UUID}', which was not asked for`);
+    expectValid(sent, 1);
+  });
+
+  test("-1 (the longest drain the API allows) and 0 (no drain) are sent as given", async () => {
+    const { ukc, sent } = mockClient();
+    await ukc.instances.suspend(ex.INSTANCE_UUID, { drainTimeoutMs: -1 });
+    await ukc.instances.suspend(ex.INSTANCE_UUID, { drainTimeoutMs: 0 });
+    expect(sent.map((s) => s.body)).toEqual([{ drain_timeout_ms: -1 }, { drain_timeout_ms: 0 }]);
+    expectValid(sent, 2);
+  });
+
+  test.each([-2, 1.5, "250"])("drain timeout %j is rejected before sending", async (drain) => {
+    await rejectsOffline((ukc) => ukc.instances.suspend(ex.INSTANCE_UUID, { drainTimeoutMs: drain as number }), "drainTimeoutMs");
+  });
+
+  test("an invalid reference is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.suspend(""), "refs");
+    await rejectsOffline((ukc) => ukc.instances.suspend([ex.INSTANCE, "bad name!"]), "refs[1]");
+    await rejectsOffline((ukc) => ukc.instances.suspend([]), "refs");
+  });
+
+  test.each(ERROR_CASES)("HTTP $code becomes $type.name", async ({ code, type, message }) => {
+    const { ukc } = mockClient();
+    await expectHttpError((o) => ukc.instances.suspend(ex.INSTANCE_UUID, o), code, type, message);
+  });
+});
+
+method("wait", () => {
+  test("one instance by UUID: GET /v1/instances/wait with uuid=, state and timeout_ms", async () => {
+    const { ukc, sent, routes } = mockClient({}, only("instances", ex.INSTANCE_UUID));
     const waited = await ukc.instances.wait(ex.INSTANCE_UUID, { state: "running", timeoutMs: 5_000 });
-    expect(waited).toMatchObject({ uuid: ex.INSTANCE_UUID, state: "running" });
-    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/wait`]);
+    expect(waited).toMatchObject({ uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, state: "running" });
+    expect(routes()).toEqual(["GET /v1/instances/wait"]);
+    expect(sent[0]!.query.getAll("uuid")).toEqual([ex.INSTANCE_UUID]);
+    expect(sent[0]!.query.get("name")).toBeNull();
     expect(sent[0]!.query.get("state")).toBe("running");
     expect(Number(sent[0]!.query.get("timeout_ms"))).toBeGreaterThan(0);
+    expect(Number(sent[0]!.query.get("timeout_ms"))).toBeLessThanOrEqual(5_000);
+    expectValid(sent, 1);
+  });
+
+  test("an answer that also lists an instance nobody waited for rejects, naming it, after one request", async () => {
+    const { ukc, sent } = mockClient(); // the example answers for two instances
+    const error = await rejection(ukc.instances.wait(ex.INSTANCE_UUID, { state: "running", timeoutMs: 5_000 }));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toContain(`uuid '${ex.HELLO_UUID}', which was not asked for`);
     expectValid(sent, 1);
   });
 
@@ -211,7 +329,7 @@ method("waitUntil", () => {
   });
 
   test("or until the instance is in one of the given states, by name", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("instances", ex.INSTANCE));
     expect((await ukc.instances.waitUntil(ex.INSTANCE, { state: ["starting", "running"] })).state).toBe("running");
     expectValid(sent, 1);
   });
@@ -223,15 +341,31 @@ method("waitUntil", () => {
 });
 
 method("logs", () => {
-  test("by UUID: GET /v1/instances/{uuid}/log, decoded, with byte offsets", async () => {
+  test("by UUID: GET /v1/instances/log?uuid=…, decoded, with byte offsets", async () => {
     const { ukc, sent, routes } = mockClient();
     const read = await ukc.instances.logs(ex.INSTANCE_UUID);
-    expect(read.text).toBe(LAST_LINES);
-    expect([read.start, read.end, read.available]).toEqual([157, 298, { start: 0, end: 298 }]);
+    expect(read.text).toBe(WHOLE_LOG);
+    expect([read.start, read.end, read.available]).toEqual([0, 298, { start: 0, end: 298 }]);
     expect(read.state).toBe("running");
-    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/log`]);
+    expect(routes()).toEqual(["GET /v1/instances/log"]);
+    expect(sent[0]!.query.getAll("uuid")).toEqual([ex.INSTANCE_UUID]);
+    expect(sent[0]!.query.get("name")).toBeNull();
     expect([sent[0]!.query.get("offset"), sent[0]!.query.get("limit")]).toEqual(["0", "16383"]);
     expectValid(sent, 1);
+  });
+
+  test("a read from an offset: the answer's range gives the byte offsets", async () => {
+    const { ukc, sent } = mockClient({}, lastBytesAnswer);
+    const read = await ukc.instances.logs(ex.INSTANCE_UUID, { offset: 157, limit: 141 });
+    expect(read.text).toBe(LAST_LINES);
+    expect([read.start, read.end, read.available]).toEqual([157, 298, { start: 0, end: 298 }]);
+    expect([sent[0]!.query.get("offset"), sent[0]!.query.get("limit")]).toEqual(["157", "141"]);
+    expectValid(sent, 1);
+  });
+
+  test("an invalid offset or limit is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.logs(ex.INSTANCE_UUID, { offset: 1.5 }), "offset");
+    await rejectsOffline((ukc) => ukc.instances.logs(ex.INSTANCE_UUID, { limit: -1 }), "limit");
   });
 
   test("by name: GET /v1/instances/log?name=…", async () => {
@@ -247,10 +381,13 @@ method("logs", () => {
 });
 
 method("tail", () => {
-  test("asks for the last bytes with a negative offset", async () => {
-    const { ukc, sent } = mockClient();
+  test("asks for the last bytes with a negative offset, on GET /v1/instances/log?uuid=…", async () => {
+    const { ukc, sent, routes } = mockClient({}, lastBytesAnswer);
     const read = await ukc.instances.tail(ex.INSTANCE_UUID, { bytes: 141 });
     expect(read.text).toBe(LAST_LINES);
+    expect([read.start, read.end]).toEqual([157, 298]);
+    expect(routes()).toEqual(["GET /v1/instances/log"]);
+    expect(sent[0]!.query.getAll("uuid")).toEqual([ex.INSTANCE_UUID]);
     expect([sent[0]!.query.get("offset"), sent[0]!.query.get("limit")]).toEqual(["-141", "141"]);
     expectValid(sent, 1);
   });
@@ -271,8 +408,29 @@ method("follow", () => {
     expect(first).toMatchObject({ type: "data", start: 0, end: 298 });
     expect((first as { text: string }).text.startsWith(FIRST_LINE)).toBe(true);
     expect(sent[0]!.path).toBe("/v1/instances/log");
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE]);
     expect(sent[0]!.query.get("offset")).toBe("0");
     expectValid(sent);
+  });
+
+  test("by UUID: the batch log endpoint with uuid=, never GET /v1/instances/{uuid}/log", async () => {
+    const { ukc, sent } = mockClient();
+    let first: unknown;
+    for await (const event of ukc.instances.follow(ex.INSTANCE_UUID, { intervalMs: 10 })) {
+      first = event;
+      break;
+    }
+    expect(first).toMatchObject({ type: "data", start: 0, end: 298, text: WHOLE_LOG });
+    expect(new Set(sent.map((s) => s.path))).toEqual(new Set(["/v1/instances/log"]));
+    expect(sent[0]!.query.getAll("uuid")).toEqual([ex.INSTANCE_UUID]);
+    expect(sent[0]!.query.get("offset")).toBe("0");
+    expectValid(sent);
+  });
+
+  test("an invalid reference or start is rejected before sending", async () => {
+    // follow() checks its input when called (it throws at once rather than from the iterator).
+    await rejectsOffline(async (ukc) => collect(ukc.instances.follow("bad name!")), "ref");
+    await rejectsOffline(async (ukc) => collect(ukc.instances.follow(ex.INSTANCE_UUID, { from: 1.5 })), "from");
   });
 });
 

@@ -1,7 +1,7 @@
 // Contract tests of ukc.serviceGroups against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
 import { add, APIError, BatchError, del } from "../../src/index";
-import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejection, rejectsOffline, surface } from "./support";
+import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, only, rejection, rejectsOffline, surface } from "./support";
 
 const covered = ["create", "get", "list", "update", "delete"] as const;
 const { method, check } = coverage("serviceGroups", () => surface().serviceGroups, covered);
@@ -57,7 +57,8 @@ method("get", () => {
       [443, 8080],
       [80, 443],
     ]);
-    expect(group.domains?.[0]).toEqual({ name: "example.com.", certificate: { name: ex.CERTIFICATE } });
+    // A domain as the API reports it: its fqdn, and the certificate's uuid, name and state.
+    expect(group.domains?.[0]).toEqual({ fqdn: "example.com.", certificate: { uuid: ex.CERTIFICATE_UUID, name: ex.CERTIFICATE, state: "valid" } });
     expect(group.instances?.[0]?.name).toBe(ex.INSTANCE);
     expect(routes()).toEqual([`GET /v1/services/${ex.SERVICE_UUID}`]);
     expectValid(sent, 1);
@@ -191,7 +192,7 @@ method("delete", () => {
   });
 
   test("one group by name uses the batch endpoint", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("service_groups", ex.SERVICE_2));
     const deleted = await ukc.serviceGroups.delete({ name: ex.SERVICE_2 });
     expect(deleted.uuid).toBe(ex.SERVICE_2_UUID);
     expect(sent[0]!.body).toEqual([{ name: ex.SERVICE_2 }]);

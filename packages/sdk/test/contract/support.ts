@@ -236,3 +236,26 @@ export function pollingWaitTests(waitNever: (ukc: UnikraftCloud, options: Reques
     expect(sent).toHaveLength(1);
   });
 }
+
+/**
+ * An `answer` of {@link mockClient} that keeps, of `data[key]`, only the items named `names` (by name
+ * or UUID): what the API answers to a filter by name or UUID, where the spec's example lists
+ * every resource of its kind (an item nobody asked for is a failure, never a success).
+ */
+export function only(key: string, ...names: string[]) {
+  return (json: { data: Record<string, { uuid?: string; name?: string }[]> }) => {
+    json.data[key] = json.data[key]!.filter((item) => names.includes(item.name!) || names.includes(item.uuid!));
+    return json;
+  };
+}
+
+/**
+ * An `answer` of {@link mockClient} that makes every item of `data[key]` an entry of the one resource
+ * `{ uuid, name }`: what the API answers to several operations on one resource.
+ */
+export function allAbout(key: string, resource: { uuid: string; name: string }) {
+  return (json: { data: Record<string, { uuid?: string; name?: string }[]> }) => {
+    for (const item of json.data[key]!) Object.assign(item, resource);
+    return json;
+  };
+}

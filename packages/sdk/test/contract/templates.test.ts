@@ -1,7 +1,7 @@
 // Contract tests of ukc.templates against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
 import { add, BatchError } from "../../src/index";
-import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejectsOffline, rejection, surface } from "./support";
+import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, only, rejectsOffline, rejection, surface } from "./support";
 
 const covered = ["list", "create", "get", "update", "delete"] as const;
 const { method, check } = coverage("templates", () => surface().templates, covered);
@@ -21,16 +21,20 @@ method("list", () => {
     expectValid(sent, 1);
   });
 
-  test("pages with the EXCLUSIVE from_uuid cursor: the next page starts after the last uuid, same count", async () => {
+  test("pages with the INCLUSIVE from cursor: the next page asks one more and starts at the last uuid", async () => {
     const { ukc, sent } = mockClient();
     const templates = await collect(ukc.templates.list({ pageSize: 2, details: false }));
     expect(templates.map((t) => t.uuid)).toEqual([ex.TEMPLATE_UUID, ex.REDIS_TEMPLATE_UUID]);
     expect(sent).toHaveLength(2);
-    expect(sent[0]!.query.get("from_uuid")).toBeNull();
-    expect(sent[1]!.query.get("from_uuid")).toBe(ex.REDIS_TEMPLATE_UUID);
-    expect(sent[1]!.query.get("count")).toBe("2");
-    expect(sent[1]!.query.get("from")).toBeNull();
-    expect(sent[1]!.query.get("details")).toBe("false");
+    expect(sent[0]!.query.get("from")).toBeNull();
+    expect(sent[0]!.query.get("count")).toBe("2");
+    expect(sent[1]!.query.get("from")).toBe(ex.REDIS_TEMPLATE_UUID);
+    expect(sent[1]!.query.get("count")).toBe("3");
+    // The retired exclusive cursor is never sent.
+    expect(sent.map((s) => s.query.get("from_uuid"))).toEqual([null, null]);
+    for (const s of sent) {
+      expect([s.query.get("sortby"), s.query.get("order"), s.query.get("details")]).toEqual(["create_time", "asc", "false"]);
+    }
     expectValid(sent, 2);
   });
 
@@ -85,9 +89,9 @@ method("get", () => {
   });
 
   test("by name filters the listing", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("instances", ex.REDIS_TEMPLATE));
     const template = await ukc.templates.get(ex.REDIS_TEMPLATE);
-    expect(template).toMatchObject({ uuid: ex.REDIS_TEMPLATE_UUID, image: "redis:7.2", restart_policy: "on_failure" });
+    expect(template).toMatchObject({ uuid: ex.REDIS_TEMPLATE_UUID, image: "redis:7.2", restart_policy: "on-failure" });
     expect(routes()).toEqual(["GET /v1/instances/templates"]);
     expect(sent[0]!.query.getAll("name")).toEqual([ex.REDIS_TEMPLATE]);
     expectValid(sent, 1);

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { add, APIError, BatchError } from "../../src/index";
 import {
+  allAbout,
   allInState,
   collect,
   coverage,
@@ -10,6 +11,7 @@ import {
   expectHttpError,
   expectValid,
   mockClient,
+  only,
   pollingWaitTests,
   rejectsOffline,
   rejection,
@@ -66,7 +68,7 @@ method("get", () => {
   });
 
   test("by name filters the list and picks the volume with that name", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("volumes", ex.VOLUME_2));
     const volume = await ukc.volumes.get(ex.VOLUME_2);
     expect(volume).toMatchObject({ uuid: ex.VOLUME_2_UUID, name: ex.VOLUME_2, state: "available", size_mb: 128 });
     expect(routes()).toEqual(["GET /v1/volumes"]);
@@ -75,10 +77,19 @@ method("get", () => {
   });
 
   test("{ name } and details=false", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("volumes", ex.VOLUME));
     const volume = await ukc.volumes.get({ name: ex.VOLUME }, { details: false });
     expect(volume.uuid).toBe(ex.VOLUME_UUID);
     expect(sent[0]!.query.get("details")).toBe("false");
+    expectValid(sent, 1);
+  });
+
+  test("an answer that also lists a volume nobody asked for is an error, not a success", async () => {
+    // The spec's example lists both volumes whatever the name filter says.
+    const { ukc, sent } = mockClient();
+    const error = await rejection(ukc.volumes.get(ex.VOLUME));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).message).toContain(`uuid '${ex.VOLUME_2_UUID}', which was not asked for`);
     expectValid(sent, 1);
   });
 
@@ -148,7 +159,7 @@ method("update", () => {
   });
 
   test("by name uses the batch endpoint", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("volumes", ex.VOLUME));
     const result = await ukc.volumes.update(ex.VOLUME, { quota_policy: "static" });
     expect(result).toMatchObject({ name: ex.VOLUME, uuid: ex.VOLUME_UUID });
     expect(routes()).toEqual(["PATCH /v1/volumes"]);
@@ -172,8 +183,10 @@ method("update", () => {
   });
 
   test("several properties of one UUID go to the batch endpoint, one operation each", async () => {
-    const { ukc, sent, routes } = mockClient();
-    await ukc.volumes.update(ex.VOLUME_UUID, { delete_lock: true, size_mb: 256 });
+    // The API answers one entry per operation, each naming the volume.
+    const { ukc, sent, routes } = mockClient({}, allAbout("volumes", { uuid: ex.VOLUME_UUID, name: ex.VOLUME }));
+    const result = await ukc.volumes.update(ex.VOLUME_UUID, { delete_lock: true, size_mb: 256 });
+    expect(result).toMatchObject({ uuid: ex.VOLUME_UUID, name: ex.VOLUME, status: "success", id: "op-1" });
     expect(routes()).toEqual(["PATCH /v1/volumes"]);
     expect(sent[0]!.body).toEqual([
       { uuid: ex.VOLUME_UUID, prop: "delete_lock", op: "set", value: true },
@@ -203,7 +216,7 @@ method("delete", () => {
   });
 
   test("one volume by name uses the batch endpoint with one item", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("volumes", ex.VOLUME_2));
     const deleted = await ukc.volumes.delete(ex.VOLUME_2);
     expect(deleted).toMatchObject({ uuid: ex.VOLUME_2_UUID, name: ex.VOLUME_2 });
     expect(routes()).toEqual(["DELETE /v1/volumes"]);
@@ -310,7 +323,7 @@ method("detach", () => {
   });
 
   test("one volume by name, from all instances", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const { ukc, sent, routes } = mockClient({}, only("volumes", ex.VOLUME_2));
     const detached = await ukc.volumes.detach(ex.VOLUME_2);
     expect(detached.uuid).toBe(ex.VOLUME_2_UUID);
     expect(routes()).toEqual(["PUT /v1/volumes/detach"]);
@@ -333,7 +346,7 @@ method("waitUntil", () => {
   });
 
   test("by name, for available", async () => {
-    const { ukc, sent } = mockClient();
+    const { ukc, sent } = mockClient({}, only("volumes", ex.VOLUME_2));
     const volume = await ukc.volumes.waitUntil(ex.VOLUME_2, { state: "available" });
     expect(volume).toMatchObject({ name: ex.VOLUME_2, state: "available" });
     expectValid(sent, 1);

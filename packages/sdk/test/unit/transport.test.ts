@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config";
-import { AbortError, APIConnectionError, APITimeoutError } from "../../src/errors";
-import { backoffDelay, createTransport, retryAfterMs } from "../../src/transport";
+import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../../src/errors";
+import { backoffDelay, checkRequestOptions, createTransport, retryAfterMs } from "../../src/transport";
+import { UnikraftCloud } from "../../src/index";
 import type { Logger } from "../../src/logger";
 
 const TOKEN = "tok-secret-42";
@@ -176,5 +177,35 @@ describe("helpers", () => {
     expect(backoffDelay(2, () => 0)).toBe(1000);
     expect(backoffDelay(3, () => 1)).toBe(1500);
     expect(backoffDelay(10, () => 0)).toBe(8000);
+  });
+});
+
+describe("request options are checked before anything is sent", () => {
+  const { ukc, calls } = (() => {
+    let n = 0;
+    const client = new UnikraftCloud({ baseUrl: "http://127.0.0.1:9", token: "t", fetch: async () => (n++, new Response("{}")) });
+    return { ukc: client, calls: () => n };
+  })();
+
+  it.each([
+    [{ timeoutMs: -1 }, "timeoutMs"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs"],
+    [{ timeoutMs: "5" as unknown as number }, "timeoutMs"],
+    [{ maxRetries: 1.5 }, "maxRetries"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ signal: {} as AbortSignal }, "signal"],
+    [{ headers: { "x-a": 1 as unknown as string } }, "headers.x-a"],
+  ])("%o is a ValidationError on %s", async (options, field) => {
+    const error = await ukc.images.list(options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(field);
+    expect(calls()).toBe(0);
+  });
+
+  it("valid options pass", () => {
+    expect(() => checkRequestOptions({ timeoutMs: 10, maxRetries: 0, signal: new AbortController().signal, headers: { a: "b" } })).not.toThrow();
   });
 });

@@ -55,6 +55,7 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "instances.start", ref: "several", run: (u) => u.instances.start([U, N]), sends: [{ op: "startInstances", body: { array: true, keys: ["uuid", "name"] } }] },
   { method: "instances.stop", ref: "uuid", run: (u) => u.instances.stop(U, { force: true }), sends: [{ op: "stopInstanceByUuid", body: { array: false, keys: ["force"] } }] },
   { method: "instances.stop", ref: "uuid", run: (u) => u.instances.stop(U, { drainTimeoutMs: 5000 }), sends: [{ op: "stopInstanceByUuid", body: { array: false, keys: ["drain_timeout_ms"] } }] },
+  { method: "instances.stop", ref: "uuid", run: (u) => u.instances.stop(U, { drainTimeoutMs: -1 }), sends: [{ op: "stopInstanceByUuid", body: { array: false, keys: ["drain_timeout_ms"] } }] },
   { method: "instances.stop", ref: "uuid", run: (u) => u.instances.stop(U), sends: [{ op: "stopInstanceByUuid", body: { array: false, keys: [] } }] },
   { method: "instances.stop", ref: "name", run: (u) => u.instances.stop(N, { force: true }), sends: [{ op: "stopInstances", body: { array: true, keys: ["name", "force"] } }] },
   { method: "instances.stop", ref: "several", run: (u) => u.instances.stop([U, N], { drainTimeoutMs: 100 }), sends: [{ op: "stopInstances", body: { array: true, keys: ["uuid", "name", "drain_timeout_ms"] } }] },
