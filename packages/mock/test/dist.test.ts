@@ -26,7 +26,8 @@ const expected = {
   specPath: join(pkgDir, "openapi.yaml"),
   exports: ["freePort", "prismEntry", "specPath", "startMock"],
   status: 200,
-  body: { status: "success", data: { services: {} }, op_time_us: 875 },
+  // The healthz example of the spec the package ships.
+  body: { status: "success", data: { checks: { images: "healthy", systemd: "healthy" }, versions: { platform: "1.0.0" } }, op_time_us: 875 },
 };
 
 test("dist/index.cjs works from require()", () => {

@@ -10916,11 +10916,6 @@ export interface operations {
                      *             "uuid": "123e4567-e89b-12d3-a456-426614174000",
                      *             "name": "funky-town-g756b5d",
                      *             "state": "running"
-                     *           },
-                     *           {
-                     *             "uuid": "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13",
-                     *             "name": "hello-world-x9k2m1p",
-                     *             "state": "running"
                      *           }
                      *         ]
                      *       },

@@ -136,13 +136,10 @@ export const instances = {
   waitInstances: {
     call: (api) =>
       api.GET("/v1/instances/wait", {
-        params: { query: { name: [FUNKY_TOWN, HELLO_WORLD], state: "running", timeout_s: 5 } },
+        params: { query: { uuid: [INSTANCE], state: "running", timeout_s: 5 } },
       }),
     check: ({ data }) => {
-      expect(data?.instances?.map((i) => [i.name, i.state])).toEqual([
-        [FUNKY_TOWN, "running"],
-        [HELLO_WORLD, "running"],
-      ]);
+      expect(data?.instances?.map((i) => [i.uuid, i.name, i.state])).toEqual([[INSTANCE, FUNKY_TOWN, "running"]]);
     },
   },
   getInstance: {

@@ -286,7 +286,7 @@ method("suspend", () => {
 
 method("wait", () => {
   test("one instance by UUID: GET /v1/instances/wait with uuid=, state and timeout_ms", async () => {
-    const { ukc, sent, routes } = mockClient({}, only("instances", ex.INSTANCE_UUID));
+    const { ukc, sent, routes } = mockClient();
     const waited = await ukc.instances.wait(ex.INSTANCE_UUID, { state: "running", timeoutMs: 5_000 });
     expect(waited).toMatchObject({ uuid: ex.INSTANCE_UUID, name: ex.INSTANCE, state: "running" });
     expect(routes()).toEqual(["GET /v1/instances/wait"]);
@@ -299,7 +299,11 @@ method("wait", () => {
   });
 
   test("an answer that also lists an instance nobody waited for rejects, naming it, after one request", async () => {
-    const { ukc, sent } = mockClient(); // the example answers for two instances
+    const withHello = (json: { data: { instances: object[] } }) => {
+      json.data.instances.push({ uuid: ex.HELLO_UUID, name: ex.HELLO, state: "running" });
+      return json;
+    };
+    const { ukc, sent } = mockClient({}, withHello);
     const error = await rejection(ukc.instances.wait(ex.INSTANCE_UUID, { state: "running", timeoutMs: 5_000 }));
     expect(error).toBeInstanceOf(APIError);
     expect((error as Error).message).toContain(`uuid '${ex.HELLO_UUID}', which was not asked for`);
@@ -307,7 +311,11 @@ method("wait", () => {
   });
 
   test("many instances in one request", async () => {
-    const { ukc, sent, routes } = mockClient();
+    const withHello = (json: { data: { instances: object[] } }) => {
+      json.data.instances.push({ uuid: ex.HELLO_UUID, name: ex.HELLO, state: "running" });
+      return json;
+    };
+    const { ukc, sent, routes } = mockClient({}, withHello);
     const waited = await ukc.instances.wait([ex.INSTANCE, ex.HELLO], { timeoutMs: 5_000 });
     expect(waited.map((w) => [w.name, w.state])).toEqual([
       [ex.INSTANCE, "running"],
