@@ -1,12 +1,11 @@
 /**
- * A Prism mock server of the Unikraft Cloud Platform API.
+ * A simulator of the Unikraft Cloud Platform API, validated by Prism.
  *
- * `startMock()` starts `@stoplight/prism-cli` on a free loopback port with the Unikraft Cloud
- * OpenAPI document that ships in this package, waits until it listens, and returns its URL and a
- * `stop()` that ends the server process by its id. Every request is validated against the
- * contract: Prism answers 401 without a bearer token, and a request the spec does not allow gets the
- * spec's 400 answer (Prism would use a 422 if the operation declared one), with the violations listed
- * in the `sl-violations` response header. `Prefer: code=404` asks for a documented error answer.
+ * `startMock()` starts, by default, a stateful simulator of the platform (instances boot and stop,
+ * volumes attach, logs grow, waits are held by the server) and `@stoplight/prism-cli` in front of it
+ * in proxy mode: every request and every simulated answer is validated against the Unikraft Cloud
+ * OpenAPI document that ships in this package. With `mode: "examples"`, Prism alone answers every
+ * call with the spec's examples. Either way the processes end with the one that started them.
  *
  * @packageDocumentation
  */
@@ -16,16 +15,27 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startSimulator, type Simulator, type SimulatorOptions } from "./simulator/index.js";
+
+export type { Simulator, SimulatorOptions, Fixture, FaultRule, FaultAction, JournalEntry, Timings } from "./simulator/index.js";
+export { startSimulator } from "./simulator/index.js";
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
+  /**
+   * `"simulator"` (default): the stateful simulator behind Prism in proxy mode. `"examples"`: Prism
+   * alone, answering every call with the spec's examples.
+   */
+  mode?: "simulator" | "examples";
+  /** Options of the simulator (seed, clock, timings, quotas, fixture); simulator mode only. */
+  simulator?: SimulatorOptions;
   /** Port to listen on. Default: a free port chosen by the OS. */
   port?: number;
   /** Loopback host to bind. Default `127.0.0.1`. Only loopback addresses are accepted. */
   host?: string;
   /** Path of the OpenAPI document. Default: the Unikraft Cloud spec shipped in this package. */
   spec?: string;
-  /** Generate responses from the schemas instead of the spec's examples. Default `false`. */
+  /** Examples mode: generate responses from the schemas instead of the spec's examples. Default `false`. */
   dynamic?: boolean;
   /** Milliseconds to wait for the server to listen before failing. Default 30000. */
   startTimeoutMs?: number;
@@ -42,6 +52,8 @@ export interface MockOptions {
 export interface Mock {
   /** Base URL, for example `http://127.0.0.1:4010`. Point the SDK's `baseUrl` here. */
   url: string;
+  /** The simulator's controls (reset, seed, clock, faults, logs, crashes, journal); simulator mode only. */
+  simulator?: Simulator;
   /** The port the server listens on. */
   port: number;
   /** Process id of the Prism server. */
@@ -74,6 +86,13 @@ export function specPath(): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error("@ukc/mock: openapi.yaml not found next to the package; reinstall @ukc/mock or pass { spec }");
+}
+
+/** Path of the watchdog preloaded into Prism: it ends Prism when its parent process is gone. */
+function watchdogPath(): string | undefined {
+  const here = moduleDir();
+  for (const candidate of [join(here, "watchdog.cjs"), join(here, "..", "src", "watchdog.cjs")]) if (existsSync(candidate)) return candidate;
+  return undefined;
 }
 
 /** Resolves the JavaScript entry of the Prism CLI, so it can run under `node` directly. */
@@ -129,8 +148,14 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   // Port 0 (like no port) means "any free port": Prism needs the actual number to report it.
   const port = options.port ? options.port : await freePort(host);
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-  const args = [prismEntry(), "mock", spec, "--host", host, "--port", String(port)];
-  if (options.dynamic) args.push("--dynamic");
+  const mode = options.mode ?? "simulator";
+  if (mode !== "simulator" && mode !== "examples") throw new TypeError(`@ukc/mock: mode must be "simulator" or "examples", got ${JSON.stringify(mode)}`);
+  const simulator = mode === "simulator" ? await startSimulator({ host, ...options.simulator }) : undefined;
+  const watchdog = watchdogPath();
+  const args = [...(watchdog ? ["--require", watchdog] : []), prismEntry()];
+  if (simulator) args.push("proxy", spec, simulator.url, "--errors", "--host", host, "--port", String(port));
+  else args.push("mock", spec, "--host", host, "--port", String(port));
+  if (options.dynamic && !simulator) args.push("--dynamic");
   const child = spawn(options.node ?? nodeExecutable(), args, {
     env: { ...process.env, SCARF_ANALYTICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -159,9 +184,16 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
       await exited(child);
       clearTimeout(timer);
     }
+    await simulator?.stop();
   };
 
-  await new Promise<void>((resolve, reject) => {
+  await waitUntilListening().catch(async (error: unknown) => {
+    await simulator?.stop();
+    throw error;
+  });
+
+  function waitUntilListening() {
+    return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       void stop();
@@ -194,7 +226,8 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
     child.once("exit", onExit);
     child.once("error", onError);
   });
+  }
 
   const urlHost = host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, port, pid: child.pid ?? -1, exited: exitedPromise, stop };
+  return { url: `http://${urlHost}:${port}`, port, pid: child.pid ?? -1, exited: exitedPromise, stop, ...(simulator ? { simulator } : {}) };
 }
