@@ -51,8 +51,8 @@ test("`ukc-mock --port <free>` prints the URL, serves requests and exits 0 on SI
   expect(await acceptsConnections(port)).toBe(false);
 });
 
-test("`ukc-mock --dynamic` serves generated answers", async () => {
-  const { child, url } = await startCli(["--dynamic", "--port", "0"]);
+test("`ukc-mock --mode examples --dynamic` serves generated answers", async () => {
+  const { child, url } = await startCli(["--mode", "examples", "--dynamic", "--port", "0"]);
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
   const body = await (await fetch(`${url}/v1/instances`, { headers: auth })).json();
   expect(body.data.instances[0]?.name).not.toBe("funky-town-g756b5d");
@@ -92,4 +92,30 @@ test("--help prints the usage and exits 0", () => {
   const result = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8", timeout: 20_000 });
   expect(result.status).toBe(0);
   expect(result.stdout).toContain("usage: ukc-mock");
+});
+
+test("the default mode is the simulator: it prints its controls, keeps state, and dies with a SIGKILLed CLI", async () => {
+  const { child, url, pid, stdout } = await startCli(["--seed", "7"]);
+  expect(stdout()).toContain("simulator (validated by Prism)");
+  const controls = /controls at (http:\/\/\S+)\/_sim\//.exec(stdout())?.[1];
+  expect(controls).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect((await fetch(`${controls}/_sim/state`)).status).toBe(200);
+  expect((await fetch(`${url}/v1/healthz`, { headers: auth })).status).toBe(200);
+  child.kill("SIGKILL");
+  await exitOf(child);
+  // Prism's watchdog sees its parent gone; the simulator lived in the CLI's process.
+  expect(await eventually(() => !pidAlive(pid), 5000)).toBe(true);
+  expect(await acceptsConnections(Number(new URL(url).port))).toBe(false);
+  expect(await acceptsConnections(Number(new URL(controls!).port))).toBe(false);
+});
+
+test("--mode, --seed and --speed are checked", () => {
+  const mode = spawnSync(process.execPath, [cli, "--mode", "live"], { encoding: "utf8", timeout: 20_000 });
+  expect(mode.status).toBe(2);
+  expect(mode.stderr).toContain("--mode must be simulator or examples");
+  const speed = spawnSync(process.execPath, [cli, "--speed", "0"], { encoding: "utf8", timeout: 20_000 });
+  expect(speed.status).toBe(2);
+  expect(speed.stderr).toContain("--speed must be a positive number");
+  const both = spawnSync(process.execPath, [cli, "--mode", "examples", "--seed", "1"], { encoding: "utf8", timeout: 20_000 });
+  expect(both.status).toBe(2);
 });

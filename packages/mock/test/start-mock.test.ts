@@ -16,7 +16,7 @@ const exampleOf = (path: string, method: string, status = "200") =>
 describe("a running mock of the Unikraft Cloud spec", () => {
   let mock: Mock;
   beforeAll(async () => {
-    mock = await startMock({ spec: specFile });
+    mock = await startMock({ mode: "examples", spec: specFile });
   });
   afterAll(async () => {
     await mock?.stop();
@@ -67,7 +67,7 @@ describe("a running mock of the Unikraft Cloud spec", () => {
 });
 
 test("answers 422 on a bad request when the operation declares 422 (the `spec` option)", async () => {
-  const mock = await startMock({ spec: tinySpec });
+  const mock = await startMock({ mode: "examples", spec: tinySpec });
   try {
     const ok = await fetch(`${mock.url}/echo?n=3`, { headers: auth });
     expect(ok.status).toBe(200);
@@ -136,7 +136,7 @@ test("a `node` that cannot be run is a clear error", async () => {
 });
 
 test("`dynamic` generates answers from the schemas instead of the examples", async () => {
-  const mock = await startMock({ spec: specFile, dynamic: true });
+  const mock = await startMock({ mode: "examples", spec: specFile, dynamic: true });
   try {
     const res = await fetch(`${mock.url}/v1/instances`, { headers: auth });
     expect(res.status).toBe(200);
@@ -153,4 +153,27 @@ test("onLog receives Prism's lines", async () => {
   const mock = await startMock({ spec: specFile, onLog: (line) => lines.push(line) });
   await mock.stop();
   expect(lines.some((line) => /listening on/i.test(line))).toBe(true);
+});
+
+test("an unknown mode is refused before anything starts", async () => {
+  await expect(startMock({ mode: "live" as never })).rejects.toThrow(/mode must be "simulator" or "examples"/);
+});
+
+test("the default mode is the simulator behind Prism: state persists between calls, and the controls work", async () => {
+  const mock = await startMock({ simulator: { seed: 1 } });
+  try {
+    expect(mock.simulator).toBeDefined();
+    const health = await fetch(`${mock.url}/v1/healthz`, { headers: { Authorization: "Bearer test" } });
+    expect(health.status).toBe(200);
+    expect(health.headers.get("sl-violations")).toBeNull();
+    expect(mock.simulator!.journal().map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["GET /v1/healthz 200"]);
+    mock.simulator!.clearJournal();
+    expect(mock.simulator!.journal()).toEqual([]);
+    // Prism validates the request before the simulator sees it: no token, no request.
+    expect((await fetch(`${mock.url}/v1/healthz`)).status).toBe(401);
+    expect(mock.simulator!.journal()).toEqual([]);
+  } finally {
+    await mock.stop();
+  }
+  expect(await acceptsConnections(mock.port)).toBe(false);
 });
