@@ -19,6 +19,33 @@ interface FetchResult {
   response: Response;
 }
 
+interface Violation {
+  location?: string[];
+  message?: string;
+}
+
+/**
+ * Why a request was refused by a contract validator in front of the API (Prism, as in
+ * `@ukc/mock`): the violations of a problem+json body (`validation`), or of the `sl-violations`
+ * header (where the body is only the spec's example answer). Undefined for the API's own errors.
+ */
+function violations(response: Response, env: (Envelope & { validation?: Violation[]; detail?: string }) | undefined): string | undefined {
+  let list: Violation[] | undefined = Array.isArray(env?.validation) ? env.validation : undefined;
+  if (!list) {
+    const header = response.headers.get("sl-violations");
+    if (header) {
+      try {
+        const parsed: unknown = JSON.parse(header);
+        if (Array.isArray(parsed)) list = parsed as Violation[];
+      } catch {
+        return header.slice(0, 300);
+      }
+    }
+  }
+  if (!list?.length) return undefined;
+  return list.map((v) => `${v.location?.length ? `${v.location.join(".")}: ` : ""}${v.message ?? "invalid"}`).join("; ");
+}
+
 /** Method, path and request id of a failed call; computed only when a call fails. */
 function origin(method: string, response: Response) {
   return {
@@ -51,7 +78,10 @@ export async function envelope<R extends FetchResult>(
     const env = typeof body === "object" && body !== null ? body : undefined;
     throw makeAPIError({
       status: response.status,
-      message: env?.message ?? (typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : response.statusText || undefined),
+      message:
+        violations(response, env) ??
+        env?.message ??
+        (typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : response.statusText || undefined),
       errors: env?.errors,
       ...origin(method, response),
       body,
