@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL(".", import.meta.url)),
-    include: ["examples.test.mjs"],
+    include: ["examples.test.mjs", "ci-suite.test.mjs"],
     testTimeout: 120_000,
     fileParallelism: false,
   },
