@@ -17,7 +17,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSimulator, type Simulator, type SimulatorOptions } from "./simulator/index.js";
 
-export type { Simulator, SimulatorOptions, Fixture, FaultRule, FaultAction, JournalEntry, Timings } from "./simulator/index.js";
+export type { Simulator, SimulatorOptions, Fixture, FaultRule, FaultAction, JournalEntry, Timings, Rule, RuleAction, RuleHandle, ScriptAnswer, ScriptRequest, SimAnswer } from "./simulator/index.js";
 export { startSimulator } from "./simulator/index.js";
 
 /** Options of {@link startMock}. */

@@ -39,7 +39,8 @@ export interface Faults {
   takeItem(method: string, path: string, ref: { uuid?: string; name?: string }): { code: number; message?: string } | undefined;
 }
 
-function pathMatches(rule: string | undefined, path: string): boolean {
+/** Whether a path matches a rule's path: any when unset, a template (`{uuid}` matches one non-empty segment), or exact. */
+export function pathMatches(rule: string | undefined, path: string): boolean {
   if (!rule) return true;
   if (!rule.includes("{")) return rule === path;
   const a = rule.split("/");

@@ -1,7 +1,7 @@
 /**
  * The stateful simulator of Unikraft Cloud: an in-memory platform behind the API, one module per
  * resource, with a control surface for tests (reset, seed, state, clock, faults, logs, crashes,
- * journal) in-process and over HTTP under `/_sim/`.
+ * journal) in-process and over HTTP under `/_sim/`, and scripted rules (`rule()`, in-process only).
  */
 import type { AddressInfo } from "node:net";
 import { createClock } from "./clock.js";
@@ -10,6 +10,7 @@ import { data, failure, type SimResponse } from "./envelope.js";
 import { createFaults, type FaultRule } from "./faults.js";
 import { createIds } from "./ids.js";
 import { createSimServer, type JournalEntry } from "./server.js";
+import { createScripting, type Rule, type RuleHandle } from "./scripting.js";
 import { appendLog, crash, instancesRoutes } from "./resources/instances.js";
 import { templatesRoutes } from "./resources/templates.js";
 import { checkpointsRoutes } from "./resources/checkpoints.js";
@@ -23,6 +24,7 @@ import { healthRoutes } from "./resources/health.js";
 
 export type { FaultRule, FaultAction } from "./faults.js";
 export type { JournalEntry } from "./server.js";
+export type { Rule, RuleAction, RuleHandle, ScriptAnswer, ScriptRequest, SimAnswer } from "./scripting.js";
 export type { Timings } from "./core.js";
 
 /** Options of {@link startSimulator}. */
@@ -59,7 +61,7 @@ export interface Fixture {
 export interface Simulator {
   /** Base URL of the simulator itself (no Prism in front), e.g. `http://127.0.0.1:40123`. */
   url: string;
-  /** Forgets every resource, fault and journal entry; reseeds the images catalogue. */
+  /** Forgets every resource, fault, scripted rule and journal entry; reseeds the images catalogue. */
   reset(): void;
   /** Adds resources from a fixture. */
   seed(fixture: Fixture): void;
@@ -71,13 +73,19 @@ export interface Simulator {
   setClock(options: { speed?: number; manual?: boolean }): void;
   /** Arms a fault; returns its id. */
   fault(rule: FaultRule): number;
-  /** Disarms every fault. */
+  /** Disarms every fault and removes every scripted rule. */
   clearFaults(): void;
+  /**
+   * Adds a scripted rule after the existing ones (in-process only: actions may be functions). The
+   * first rule with times left that matches a request acts on it, before the simulated platform
+   * (auth, faults, routes) sees it; see scripting.ts.
+   */
+  rule(rule: Rule): RuleHandle;
   /** Appends bytes (or UTF-8 text) to an instance's log. */
   appendLog(ref: string, chunk: string | Uint8Array): void;
   /** Makes a running instance crash: it stops with the application's exit code. */
   crash(ref: string, exitCode?: number): void;
-  /** The requests received so far (method, path, query, body, status). */
+  /** The requests received so far (method, path, query, headers, body, status, ruleId, forwarded), in arrival order. */
   journal(): JournalEntry[];
   /** Empties the journal. */
   clearJournal(): void;
@@ -95,6 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = createClock(options.clock);
   const ids = createIds(options.seed);
   const faults = createFaults();
+  const scripting = createScripting();
   const journal: JournalEntry[] = [];
   const simOptions: SimOptions = {
     timings: { ...DEFAULT_TIMINGS, ...options.timings },
@@ -124,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clock.clear();
       Object.assign(sim.state, emptyState());
       faults.clear();
+      scripting.clear();
       journal.length = 0;
       seedImages(sim);
       sim.changed();
@@ -150,13 +160,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     advance: (ms) => clock.advance(ms),
     setClock: (o) => clock.configure(o),
     fault: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
+    clearFaults: () => {
+      faults.clear();
+      scripting.clear();
+    },
+    rule: (rule) => scripting.add(rule),
     appendLog: (ref, chunk) => appendLog(sim, ref, chunk),
     crash: (ref, exitCode = 1) => crash(sim, ref, exitCode),
     journal: () => journal.map((e) => ({ ...e })),
     clearJournal: () => void (journal.length = 0),
     async stop() {
       clock.clear();
+      scripting.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
@@ -164,7 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
   };
 
-  const server = createSimServer({ routes, faults, journal, iso: sim.iso, sleep: (ms, signal) => clock.sleep(ms, signal), control: (m, p, b) => controlRequest(control, m, p, b) });
+  const server = createSimServer({ routes, faults, scripting, journal, iso: sim.iso, sleep: (ms, signal) => clock.sleep(ms, signal), control: (m, p, b) => controlRequest(control, m, p, b) });
   if (options.fixture) control.seed(options.fixture);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,22 +1,33 @@
 /**
- * The simulator's HTTP server: bearer-token check, JSON bodies, routing to the resource modules,
- * request-level faults (status, delay, reset), the request journal, and the control endpoints
- * under `/_sim/`.
+ * The simulator's HTTP server: scripted rules (scripting.ts), bearer-token check, JSON bodies,
+ * routing to the resource modules, request-level faults (status, delay, reset), the request
+ * journal, and the control endpoints under `/_sim/`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Route, SimRequest } from "./core.js";
 import { failure, type SimResponse } from "./envelope.js";
 import type { Faults } from "./faults.js";
+import { answerHeaders, recordHeaders, sendAnswer, type Scripting, type ScriptRequest, type SimAnswer } from "./scripting.js";
 
 /** One request in the journal, with the status it was answered. */
 export interface JournalEntry {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
+  /** Request headers, lower-case names; the credential of `authorization` redacted (`Bearer ***`). */
+  headers: Record<string, string>;
+  /** Parsed JSON; the raw text when it is not JSON; `undefined` when empty. */
   body: unknown;
+  /** HTTP status answered; -1 for a connection reset, 0 while pending or when the client left first. */
   status: number;
+  /** Id of the scripted rule (`simulator.rule()`) that applied, if any. */
+  ruleId?: string;
+  /** Whether the simulated platform answered it (no rule, or a rule that forwards, transforms or calls `forward()`). */
+  forwarded: boolean;
   /** Simulated time it arrived, ISO 8601. */
   at: string;
+  /** `Date.now()` when it arrived (real time). */
+  receivedAt: number;
 }
 
 /** A route table: literal segments win over `{param}` ones. */
@@ -64,6 +75,7 @@ export type ControlHandler = (method: string, path: string, body: unknown) => Pr
 export function createSimServer(parts: {
   routes: Route[];
   faults: Faults;
+  scripting: Scripting;
   journal: JournalEntry[];
   iso: () => string;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -83,9 +95,32 @@ export function createSimServer(parts: {
     res.end(body);
   }
 
+  /** The simulated platform's answer: auth, JSON, request-level faults, the route; "reset" for a reset fault. */
+  async function simulate(req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: unknown, badJson: boolean): Promise<SimResponse | "reset"> {
+    const auth = req.headers.authorization ?? "";
+    if (!/^Bearer \S+/.test(auth)) return failure(401, "Unauthorized");
+    if (badJson) return failure(400, "Malformed request: the body is not valid JSON");
+
+    const fault = parts.faults.takeRequest(method, url.pathname);
+    if (fault?.type === "reset") return "reset";
+    if (fault?.type === "status") {
+      const headers = fault.retryAfterS !== undefined ? { "retry-after": String(fault.retryAfterS) } : undefined;
+      return failure(fault.status, fault.message ?? "Injected failure", headers);
+    }
+    if (fault?.type === "delay") await parts.sleep(fault.ms);
+
+    const matched = route(method, url.pathname);
+    if (!matched) return failure(404, `No API endpoint ${method} ${url.pathname}`);
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
+    const request: SimRequest = { method, path: url.pathname, params: matched.params, query: url.searchParams, body, signal: gone.signal };
+    return matched.route.handler(request);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://simulator");
     const method = (req.method ?? "GET").toUpperCase();
+    const receivedAt = Date.now();
     const text = await readBody(req);
     let body: unknown;
     let badJson = false;
@@ -101,35 +136,41 @@ export function createSimServer(parts: {
       const r = await parts.control(method, url.pathname, body);
       return send(res, r ?? failure(404, `no control endpoint ${method} ${url.pathname}`));
     }
-    const entry: JournalEntry = { method, path: url.pathname, query: queryObject(url.searchParams), body, status: 0, at: parts.iso() };
+    const headers = recordHeaders(req.headers);
+    const recorded = badJson ? text : body;
+    const entry: JournalEntry = { method, path: url.pathname, query: queryObject(url.searchParams), headers, body: recorded, status: 0, forwarded: false, at: parts.iso(), receivedAt };
     parts.journal.push(entry);
-    const reply = (r: SimResponse) => {
-      entry.status = r.status;
-      send(res, r);
+    // A reset fault closes the socket (as it always did); a scripted `reset` sends a TCP RST.
+    const reset = (hard: boolean) => {
+      entry.status = -1;
+      if (hard) req.socket.resetAndDestroy();
+      else req.socket.destroy();
     };
 
-    const auth = req.headers.authorization ?? "";
-    if (!/^Bearer \S+/.test(auth)) return reply(failure(401, "Unauthorized"));
-    if (badJson) return reply(failure(400, "Malformed request: the body is not valid JSON"));
-
-    const fault = parts.faults.takeRequest(method, url.pathname);
-    if (fault?.type === "reset") {
-      entry.status = -1;
-      req.socket.destroy();
-      return;
+    const scriptReq: ScriptRequest = { method, path: url.pathname, query: url.searchParams, headers, body: recorded, receivedAt };
+    const taken = parts.scripting.take(scriptReq);
+    if (!taken) {
+      entry.forwarded = true;
+      const r = await simulate(req, res, method, url, body, badJson);
+      if (r === "reset") return reset(false);
+      entry.status = r.status;
+      return send(res, r);
     }
-    if (fault?.type === "status") {
-      const headers = fault.retryAfterS !== undefined ? { "retry-after": String(fault.retryAfterS) } : undefined;
-      return reply(failure(fault.status, fault.message ?? "Injected failure", headers));
-    }
-    if (fault?.type === "delay") await parts.sleep(fault.ms);
-
-    const matched = route(method, url.pathname);
-    if (!matched) return reply(failure(404, `No API endpoint ${method} ${url.pathname}`));
-    const gone = new AbortController();
-    res.once("close", () => gone.abort());
-    const request: SimRequest = { method, path: url.pathname, params: matched.params, query: url.searchParams, body, signal: gone.signal };
-    reply(await matched.route.handler(request));
+    entry.ruleId = taken.id;
+    const outcome = await parts.scripting.run(taken, scriptReq, {
+      gone: () => req.socket.destroyed || res.destroyed,
+      simulate: async (): Promise<SimAnswer | "reset"> => {
+        entry.forwarded = true;
+        const r = await simulate(req, res, method, url, body, badJson);
+        if (r === "reset") return r;
+        return { status: r.status, headers: { "content-type": "application/json", ...answerHeaders(r.headers) }, body: r.body === undefined ? undefined : structuredClone(r.body) };
+      },
+    });
+    if (outcome.type === "gone") return;
+    if (outcome.type === "reset") return reset(true);
+    if (req.socket.destroyed || res.destroyed) return;
+    entry.status = outcome.answer.status;
+    sendAnswer(res, outcome.answer, outcome.simulated);
   }
 
   return server;

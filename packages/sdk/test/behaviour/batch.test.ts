@@ -1,13 +1,13 @@
-// Behaviour of batch calls over real HTTP: Prism answers, the fault proxy rewrites the answer to
+// Behaviour of batch calls over real HTTP: the simulator answers, a scripted rule rewrites the answer to
 // one entry per request item and fails the chosen ones (HTTP 200, per-item errors, as the API
 // does). A batch rejects with ONE BatchError holding every success and every failure.
 import { describe, expect, it } from "vitest";
-import { echoBatch, failItems, syntheticUuid } from "../../../../tools/faults/index";
+import { echoBatch, failItems, syntheticUuid } from "./scenarios";
 import { add, APIError, BatchError, ConflictError, NotFoundError, UnikraftCloud, type Ref } from "../../src/index";
-import { proxy, proxyClient, rejection, useFaultProxy } from "./support";
+import { rejection, sim, simClient, useSimulator } from "./support";
 
-useFaultProxy();
-const client = proxyClient({ maxRetries: 0 });
+useSimulator();
+const client = simClient({ maxRetries: 0 });
 
 type Item = { uuid?: string; name?: string; status?: string };
 type Call = (ukc: UnikraftCloud, refs: Ref[]) => Promise<Item[]>;
@@ -32,7 +32,7 @@ const CASES: { label: string; method: string; path: string; noun: string; call: 
 
 describe.each(CASES)("$label", ({ method, path, noun, call }) => {
   it("failed items: ONE BatchError with exactly the successes and each failure with the caller's reference, message and code", async () => {
-    proxy.rule(failItems({ id: "fail", method, path, failNames: ["bad-1", "bad-2"] }));
+    sim.rule(failItems({ id: "fail", method, path, failNames: ["bad-1", "bad-2"] }));
     const bad2 = { name: "bad-2" } as const;
     const refs: Ref[] = ["ok-1", "bad-1", { name: "ok-2" }, bad2];
     const error = await rejection(call(client(), refs));
@@ -59,41 +59,41 @@ describe.each(CASES)("$label", ({ method, path, noun, call }) => {
     expect(e.message).toContain("'bad-1'");
 
     // One request, naming every item in the caller's order.
-    expect(proxy.requests).toHaveLength(1);
-    const sent = proxy.requests[0]!;
+    expect(sim.requests).toHaveLength(1);
+    const sent = sim.requests[0]!;
     expect(`${sent.method} ${sent.path}`).toBe(`${method} ${path}`);
     expect((sent.body as Item[]).map((i) => i.name)).toEqual(["ok-1", "bad-1", "ok-2", "bad-2"]);
     expect(sent.forwarded).toBe(true);
   });
 
   it("all succeed (echoBatch): results in the caller's order", async () => {
-    proxy.rule(echoBatch({ id: "echo", method, path }));
+    sim.rule(echoBatch({ id: "echo", method, path }));
     const result = await call(client(), ["c-3", "a-1", { name: "b-2" }]);
     expect(result.map((i) => [i.name, i.uuid, i.status])).toEqual([
       ["c-3", syntheticUuid(0), "success"],
       ["a-1", syntheticUuid(1), "success"],
       ["b-2", syntheticUuid(2), "success"],
     ]);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("a single name that fails rejects with that item's NotFoundError, not a BatchError", async () => {
-    proxy.rule(failItems({ id: "fail", method, path, failNames: ["ghost"] }));
+    sim.rule(failItems({ id: "fail", method, path, failNames: ["ghost"] }));
     const error = await rejection(call(client(), ["ghost"]));
     // Called with an array of one: still a batch.
     expect(error).toBeInstanceOf(BatchError);
-    proxy.reset();
-    proxy.rule(failItems({ id: "fail", method, path, failNames: ["ghost"] }));
+    sim.reset();
+    sim.rule(failItems({ id: "fail", method, path, failNames: ["ghost"] }));
     const single = await rejection(callOne(call)(client(), "ghost"));
     expect(single).toBeInstanceOf(NotFoundError);
     expect(single).not.toBeInstanceOf(BatchError);
     expect((single as NotFoundError).code).toBe(8);
     expect((single as NotFoundError).apiMessage).toBe(`No ${noun} with name 'ghost'`);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("envelope status partial_success with a failed item is never a success", async () => {
-    proxy.rule(failItems({ id: "fail", method, path, failIndexes: [1], envelopeStatus: "partial_success", envelopeMessage: "Some operations failed" }));
+    sim.rule(failItems({ id: "fail", method, path, failIndexes: [1], envelopeStatus: "partial_success", envelopeMessage: "Some operations failed" }));
     const error = await rejection(call(client(), ["one", "two", "three"]));
     expect(error).toBeInstanceOf(BatchError);
     const e = error as BatchError<Item, Ref>;
@@ -119,7 +119,7 @@ describe("per-item outcomes, whatever the envelope says", () => {
   });
 
   it("envelope success with an item marked failed → BatchError", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer("success", [
         { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -135,7 +135,7 @@ describe("per-item outcomes, whatever the envelope says", () => {
   });
 
   it("an item with an error code but no status is a failure", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer("success", [
         { uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -150,8 +150,8 @@ describe("per-item outcomes, whatever the envelope says", () => {
 
   it("envelope partial_success or error with every item successful → success", async () => {
     for (const status of ["partial_success", "error"]) {
-      proxy.reset();
-      proxy.rule({
+      sim.reset();
+      sim.rule({
         path,
         action: answer(status, [
           { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -164,7 +164,7 @@ describe("per-item outcomes, whatever the envelope says", () => {
   });
 
   it("items answered out of order are matched to the caller's references", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer("success", [
         { status: "success", uuid: syntheticUuid(2), name: "c", state: "starting" },
@@ -177,7 +177,7 @@ describe("per-item outcomes, whatever the envelope says", () => {
   });
 
   it("a reference the answer leaves out is a failure, never dropped", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer("success", [
         { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -195,12 +195,12 @@ describe("per-item outcomes, whatever the envelope says", () => {
 describe("updates with several operations per reference", () => {
   it("a reference fails when any of its operations failed; its successes are not reported as success", async () => {
     // Two references × two operations = four body items; item 3 (the second op of 'db') fails.
-    proxy.rule(failItems({ id: "fail", method: "PATCH", path: "/v1/instances", failIndexes: [3], error: 7, message: () => "Invalid value" }));
+    sim.rule(failItems({ id: "fail", method: "PATCH", path: "/v1/instances", failIndexes: [3], error: 7, message: () => "Invalid value" }));
     const e = (await rejection(client().instances.update(["web", "db"], { memory_mb: 256, tags: add(["blue"]) }))) as BatchError<Item, Ref>;
     expect(e).toBeInstanceOf(BatchError);
     expect(e.succeeded.map((i) => i.name)).toEqual(["web"]);
     expect(e.failed.map((f) => [f.ref, f.code, f.message])).toEqual([["db", 7, "Invalid value"]]);
-    const body = proxy.requests[0]!.body as { name: string; prop: string; op: string }[];
+    const body = sim.requests[0]!.body as { name: string; prop: string; op: string }[];
     expect(body.map((b) => `${b.name}:${b.prop}:${b.op}`)).toEqual(["web:memory_mb:set", "web:tags:add", "db:memory_mb:set", "db:tags:add"]);
   });
 });
@@ -215,7 +215,7 @@ describe("matching items to references: by position only when the item names no 
   });
 
   it("an item nobody asked for is a failure naming it ('… which was not asked for'), never a success", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer([
         { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -229,11 +229,11 @@ describe("matching items to references: by position only when the item names no 
     expect(e.failed).toHaveLength(1);
     expect(e.failed[0]!.ref).toEqual({ uuid: OTHER });
     expect(e.failed[0]!.message).toContain(`uuid '${OTHER}', which was not asked for`);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("one reference, one item naming a different resource: the reference fails, the item is not taken as its result", async () => {
-    proxy.rule({ path, action: answer([{ status: "success", uuid: OTHER, name: "someone-else", state: "starting" }]) });
+    sim.rule({ path, action: answer([{ status: "success", uuid: OTHER, name: "someone-else", state: "starting" }]) });
     const e = (await rejection(client().instances.start(["a"]))) as BatchError<Item, Ref>;
     expect(e).toBeInstanceOf(BatchError);
     expect(e.succeeded).toEqual([]);
@@ -243,7 +243,7 @@ describe("matching items to references: by position only when the item names no 
   });
 
   it("an item without uuid or name is still matched by position (e.g. a not-found entry)", async () => {
-    proxy.rule({
+    sim.rule({
       path,
       action: answer([
         { status: "success", uuid: syntheticUuid(0), name: "a", state: "starting" },
@@ -270,11 +270,11 @@ describe("start, stop and suspend by UUID send their options as a JSON body", ()
   ];
 
   it.each(CASES)("$label: PUT /v1/instances/{uuid}/$op, the options in the body, none in the query", async ({ op, call, body }) => {
-    proxy.rule(echoBatch({ id: "echo", method: "PUT", path: `/v1/instances/${UUID}/${op}` }));
+    sim.rule(echoBatch({ id: "echo", method: "PUT", path: `/v1/instances/${UUID}/${op}` }));
     const result = (await call(client())) as Item;
     expect(result).toMatchObject({ status: "success", uuid: UUID });
-    expect(proxy.requests).toHaveLength(1);
-    const sent = proxy.requests[0]!;
+    expect(sim.requests).toHaveLength(1);
+    const sent = sim.requests[0]!;
     expect(`${sent.method} ${sent.path}`).toBe(`PUT /v1/instances/${UUID}/${op}`);
     expect(sent.body).toEqual(body);
     expect([...sent.query.keys()]).toEqual([]);
@@ -283,14 +283,14 @@ describe("start, stop and suspend by UUID send their options as a JSON body", ()
   });
 
   it("suspend by name goes to the batch endpoint with the drain timeout on every item", async () => {
-    proxy.rule(echoBatch({ id: "echo", method: "PUT", path: "/v1/instances/suspend" }));
+    sim.rule(echoBatch({ id: "echo", method: "PUT", path: "/v1/instances/suspend" }));
     const result = await client().instances.suspend(["web", { name: "db" }], { drainTimeoutMs: 500 });
     expect(result.map((i) => [i.name, i.uuid])).toEqual([
       ["web", syntheticUuid(0)],
       ["db", syntheticUuid(1)],
     ]);
-    expect(proxy.requests).toHaveLength(1);
-    expect(proxy.requests[0]!.body).toEqual([
+    expect(sim.requests).toHaveLength(1);
+    expect(sim.requests[0]!.body).toEqual([
       { name: "web", drain_timeout_ms: 500 },
       { name: "db", drain_timeout_ms: 500 },
     ]);

@@ -14,14 +14,14 @@ import {
   UnprocessableEntityError,
   type Logger,
 } from "../../src/index";
-import { proxy, proxyClient, rejection, useFaultProxy } from "./support";
+import { EXAMPLE_INSTANCE, rejection, sim, simClient, useSimulator } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const TOKEN = "tok-LOGSECRET-0c9d8e7f";
 
-useFaultProxy();
-const client = proxyClient({ token: TOKEN, maxRetries: 0 });
+useSimulator({ fixture: { instances: [EXAMPLE_INSTANCE] } });
+const client = simClient({ token: TOKEN, maxRetries: 0 });
 
 describe("HTTP statuses become typed errors", () => {
   const CASES = [
@@ -38,7 +38,7 @@ describe("HTTP statuses become typed errors", () => {
 
   it.each(CASES)("$code → $type.name with status, apiMessage, errors and requestId", async ({ code, type, message }) => {
     const body = { status: "error", message, errors: [{ status: code, detail: "x" }], op_time_us: 12 };
-    proxy.rule({ id: "err", path: GET_PATH, action: { type: "respond", status: code, headers: { "x-request-id": `req-${code}-7b1e` }, body } });
+    sim.rule({ id: "err", path: GET_PATH, action: { type: "respond", status: code, headers: { "x-request-id": `req-${code}-7b1e` }, body } });
     const error = await rejection(client().instances.get(UUID));
 
     expect(error).toBeInstanceOf(type);
@@ -54,11 +54,11 @@ describe("HTTP statuses become typed errors", () => {
     expect(e.body).toEqual(body);
     expect(e.message).toContain(`GET ${GET_PATH} failed (${code}): ${message}`);
     expect(e.message).toContain(`[request id req-${code}-7b1e]`);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("the request id is also read from a request-id header", async () => {
-    proxy.rule({ path: GET_PATH, action: { type: "respond", status: 404, headers: { "request-id": "rid-1" }, body: { status: "error", message: "gone" } } });
+    sim.rule({ path: GET_PATH, action: { type: "respond", status: 404, headers: { "request-id": "rid-1" }, body: { status: "error", message: "gone" } } });
     const e = (await rejection(client().instances.get(UUID))) as NotFoundError;
     expect(e).toBeInstanceOf(NotFoundError);
     expect(e.requestId).toBe("rid-1");
@@ -66,7 +66,7 @@ describe("HTTP statuses become typed errors", () => {
   });
 
   it("an error on a POST carries the method and path too", async () => {
-    proxy.rule({ method: "POST", path: "/v1/instances", action: { type: "respond", status: 409, body: { status: "error", message: "Name 'web' already in use", errors: [{ status: 409 }] } } });
+    sim.rule({ method: "POST", path: "/v1/instances", action: { type: "respond", status: 409, body: { status: "error", message: "Name 'web' already in use", errors: [{ status: 409 }] } } });
     const e = (await rejection(client().instances.create({ image: "nginx:latest", name: "web" }))) as ConflictError;
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.message).toMatch(/^POST \/v1\/instances failed \(409\): Name 'web' already in use/);
@@ -76,7 +76,7 @@ describe("HTTP statuses become typed errors", () => {
 describe("bodies that are not JSON", () => {
   it("a 502 with an HTML body: InternalServerError with a readable message", async () => {
     const html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
-    proxy.rule({ path: GET_PATH, action: { type: "respond", status: 502, headers: { "content-type": "text/html" }, body: html } });
+    sim.rule({ path: GET_PATH, action: { type: "respond", status: 502, headers: { "content-type": "text/html" }, body: html } });
     const e = (await rejection(client().instances.get(UUID))) as InternalServerError;
     expect(e).toBeInstanceOf(InternalServerError);
     expect(e.status).toBe(502);
@@ -88,8 +88,8 @@ describe("bodies that are not JSON", () => {
   });
 
   it("a 502 with a plain-text body and one with no body at all", async () => {
-    proxy.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 502, body: "upstream connect error or disconnect/reset before headers\n" } });
-    proxy.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 502 } });
+    sim.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 502, body: "upstream connect error or disconnect/reset before headers\n" } });
+    sim.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 502 } });
     const text = (await rejection(client().instances.get(UUID))) as InternalServerError;
     expect(text).toBeInstanceOf(InternalServerError);
     expect(text.apiMessage).toBe("upstream connect error or disconnect/reset before headers");
@@ -100,14 +100,14 @@ describe("bodies that are not JSON", () => {
   });
 
   it("a 200 whose body is not JSON: an APIError, not a SyntaxError", async () => {
-    proxy.rule({ path: GET_PATH, action: { type: "respond", status: 200, headers: { "content-type": "application/json" }, body: "{ not json" } });
+    sim.rule({ path: GET_PATH, action: { type: "respond", status: 200, headers: { "content-type": "application/json" }, body: "{ not json" } });
     const e = await rejection(client().instances.get(UUID));
     expect(e).toBeInstanceOf(APIError);
     expect((e as APIError).message).toContain("not JSON");
   });
 
   it("a 200 with an empty body: an APIError, not a TypeError", async () => {
-    proxy.rule({ path: GET_PATH, action: { type: "respond", status: 200 } });
+    sim.rule({ path: GET_PATH, action: { type: "respond", status: 200 } });
     const e = await rejection(client().instances.get(UUID));
     expect(e).toBeInstanceOf(APIError);
     expect((e as APIError).status).toBe(200);
@@ -124,7 +124,7 @@ describe("debug logging", () => {
   }
 
   it("shows method, path, status, attempt and timing of every attempt, and never the token", async () => {
-    proxy.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 503, headers: { "retry-after": "0" }, body: { status: "error", message: "busy" } } });
+    sim.rule({ path: GET_PATH, times: 1, action: { type: "respond", status: 503, headers: { "retry-after": "0" }, body: { status: "error", message: "busy" } } });
     const { logger, lines } = recorder();
     await client({ logger, maxRetries: 2 }).instances.get(UUID);
     const messages = lines.map((l) => l.message);
@@ -138,8 +138,8 @@ describe("debug logging", () => {
   });
 
   it("logs connection errors and timeouts with their attempt", async () => {
-    proxy.rule({ method: "POST", path: "/v1/instances", times: 1, action: { type: "reset" } });
-    proxy.rule({ path: GET_PATH, delayMs: 300, action: { type: "forward" } });
+    sim.rule({ method: "POST", path: "/v1/instances", times: 1, action: { type: "reset" } });
+    sim.rule({ path: GET_PATH, delayMs: 300, action: { type: "forward" } });
     const { logger, lines } = recorder();
     const ukc = client({ logger });
     await expect(ukc.instances.create({ image: "nginx:latest" })).rejects.toThrow(/could not reach/);
@@ -151,7 +151,7 @@ describe("debug logging", () => {
   });
 
   it("the query string is shown (it names references), the body is not", async () => {
-    proxy.rule({ path: "/v1/instances/stop", action: { type: "respond", status: 200, body: { status: "success", data: { instances: [{ status: "success", name: "web", uuid: UUID }] } } } });
+    sim.rule({ path: "/v1/instances/stop", action: { type: "respond", status: 200, body: { status: "success", data: { instances: [{ status: "success", name: "web", uuid: UUID }] } } } });
     const { logger, lines } = recorder();
     await client({ logger }).instances.stop(["web"], { drainTimeoutMs: 1000 });
     expect(lines.map((l) => l.message)).toEqual([expect.stringMatching(/^PUT \/v1\/instances\/stop -> 200 \(attempt 1\/1, \d+ ms\)$/)]);
@@ -159,7 +159,7 @@ describe("debug logging", () => {
 
   it("logLevel above debug silences the per-request lines", async () => {
     const { logger, lines } = recorder();
-    proxy.rule({ path: GET_PATH, action: { type: "respond", status: 404, body: { status: "error", message: "gone" } } });
+    sim.rule({ path: GET_PATH, action: { type: "respond", status: 404, body: { status: "error", message: "gone" } } });
     await expect(client({ logger, logLevel: "info" }).instances.get(UUID)).rejects.toBeInstanceOf(NotFoundError);
     expect(lines).toEqual([]);
   });

@@ -1,10 +1,11 @@
 // Behaviour of reading and following instance logs over real HTTP: scripted log bytes served by
-// the fault proxy (offset/limit/available/range like the API), with resets, 503s and a lost
+// scripted simulator rules (offset/limit/available/range like the API), with resets, 503s and a lost
 // answer injected. Every byte the "server" produced must be delivered exactly once.
 import { describe, expect, it } from "vitest";
-import { scriptedLogs, type Action, type Rule } from "../../../../tools/faults/index";
+import type { Rule, RuleAction } from "../../../mock/src/simulator/index";
+import { scriptedLogs } from "./scenarios";
 import { APIConnectionError, APITimeoutError, InternalServerError, lines, type LogEvent } from "../../src/index";
-import { collect, proxy, proxyClient, sleep, useFaultProxy } from "./support";
+import { collect, sim, simClient, sleep, useSimulator } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
@@ -15,15 +16,15 @@ const LOG_PATH = "/v1/instances/log";
 const enc = new TextEncoder();
 const dec = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
-useFaultProxy();
-const client = proxyClient();
+useSimulator();
+const client = simClient();
 
-const logRequests = () => proxy.requests.filter((r) => r.path === LOG_PATH);
+const logRequests = () => sim.requests.filter((r) => r.path === LOG_PATH);
 
 /** Every request went to the batch log endpoint, naming exactly the one UUID (never by name, never in the path). */
 function expectByUuid(uuid = UUID) {
-  expect(proxy.requests.length).toBeGreaterThan(0);
-  for (const r of proxy.requests) {
+  expect(sim.requests.length).toBeGreaterThan(0);
+  for (const r of sim.requests) {
     expect(`${r.method} ${r.path}`).toBe(`GET ${LOG_PATH}`);
     expect(r.query.getAll("uuid")).toEqual([uuid]);
     expect(r.query.getAll("name")).toEqual([]);
@@ -44,7 +45,7 @@ describe("instances.logs and tail", () => {
   const BYTES = enc.encode(TEXT);
 
   it("logs() reads a range by offset and limit and decodes it", async () => {
-    proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => BYTES }));
+    sim.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => BYTES }));
     const ukc = client();
     const whole = await ukc.instances.logs(UUID);
     expect(whole.text).toBe(TEXT);
@@ -64,19 +65,19 @@ describe("instances.logs and tail", () => {
   });
 
   it("logs() by name uses the batch log endpoint", async () => {
-    proxy.rule(scriptedLogs({ id: "logs", path: "/v1/instances/log", produced: () => BYTES, state: () => "stopped" }));
+    sim.rule(scriptedLogs({ id: "logs", path: "/v1/instances/log", produced: () => BYTES, state: () => "stopped" }));
     const read = await client().instances.logs(NAME, { offset: -5 });
     expect(read.text).toBe("done\n");
     expect(read.state).toBe("stopped");
-    expect(proxy.requests).toHaveLength(1);
-    expect(`${proxy.requests[0]!.method} ${proxy.requests[0]!.path}`).toBe(`GET ${LOG_PATH}`);
-    expect(proxy.requests[0]!.query.getAll("name")).toEqual([NAME]);
-    expect(proxy.requests[0]!.query.getAll("uuid")).toEqual([]);
-    expect([proxy.requests[0]!.query.get("offset"), proxy.requests[0]!.query.get("limit")]).toEqual(["-5", "16383"]);
+    expect(sim.requests).toHaveLength(1);
+    expect(`${sim.requests[0]!.method} ${sim.requests[0]!.path}`).toBe(`GET ${LOG_PATH}`);
+    expect(sim.requests[0]!.query.getAll("name")).toEqual([NAME]);
+    expect(sim.requests[0]!.query.getAll("uuid")).toEqual([]);
+    expect([sim.requests[0]!.query.get("offset"), sim.requests[0]!.query.get("limit")]).toEqual(["-5", "16383"]);
   });
 
   it("tail() reads the last bytes with a negative offset", async () => {
-    proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => BYTES }));
+    sim.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => BYTES }));
     const read = await client().instances.tail(UUID, { bytes: 10 });
     expect(read.text).toBe(dec(BYTES.subarray(BYTES.length - 10)));
     expect(read.text).toBe("😀 done\n");
@@ -90,7 +91,7 @@ describe("instances.follow: decoding and gaps", () => {
   it("a character split across two responses is yielded whole, once", async () => {
     // a € b 😀 c \n → bytes a(0) €(1..3) b(4) 😀(5..8) c(9) \n(10); answers of 2 bytes split both.
     const bytes = enc.encode("a€b😀c\n");
-    proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, maxBytes: 2, state: () => "stopped" }));
+    sim.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, maxBytes: 2, state: () => "stopped" }));
     const events = await collect(client().instances.follow(UUID, { intervalMs: 1 }));
     expect(events).toEqual([
       { type: "data", text: "a", start: 0, end: 1 },
@@ -105,19 +106,19 @@ describe("instances.follow: decoding and gaps", () => {
 
   it("bytes dropped before the first read: a gap with the exact range, then the data", async () => {
     const bytes = enc.encode("0123456789ABCDEFGHIJ");
-    proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, dropBefore: () => 8, state: () => "stopped" }));
+    sim.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, dropBefore: () => 8, state: () => "stopped" }));
     const events = await collect(client().instances.follow(UUID, { from: 0, intervalMs: 1 }));
     expect(events).toEqual([
       { type: "gap", start: 0, end: 8, bytes: 8, reason: expect.stringContaining("0..8") },
       { type: "data", text: "89ABCDEFGHIJ", start: 8, end: 20 },
     ]);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
     expectByUuid();
   });
 
   it("from 'start' begins at the oldest byte held: no gap", async () => {
     const bytes = enc.encode("0123456789ABCDEFGHIJ");
-    proxy.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, dropBefore: () => 8, state: () => "stopped" }));
+    sim.rule(scriptedLogs({ id: "logs", path: LOG_PATH, produced: () => bytes, dropBefore: () => 8, state: () => "stopped" }));
     const events = await collect(client().instances.follow(UUID, { intervalMs: 1 }));
     expect(events).toEqual([{ type: "data", text: "89ABCDEFGHIJ", start: 8, end: 20 }]);
     expectByUuid();
@@ -126,7 +127,7 @@ describe("instances.follow: decoding and gaps", () => {
   it("bytes dropped while following: the gap in the middle, then the data", async () => {
     const bytes = enc.encode("0123456789ABCDEFGHIJ");
     let reads = 0;
-    proxy.rule(
+    sim.rule(
       scriptedLogs({
         id: "logs",
         path: LOG_PATH,
@@ -182,7 +183,7 @@ const CHUNKS = Array.from(
  * timeout (lost in transit). A final rule serves whatever comes after the scripted faults.
  */
 function faultyLogRules(log: Rule, delayMs: number): Rule[] {
-  const serve = (log.action as Extract<Action, { type: "handle" }>).handler;
+  const serve = (log.action as Extract<RuleAction, { type: "handle" }>).handler;
   const lost: Rule = {
     id: "lost",
     path: LOG_PATH,
@@ -226,7 +227,7 @@ describe("instances.follow under faults", () => {
   async function followWithFaults() {
     const log = growingLog(CHUNKS);
     const rule = scriptedLogs({ path: LOG_PATH, produced: log.produced, state: log.state, maxBytes: 11 });
-    for (const r of faultyLogRules(rule, TIMEOUT_MS + 250)) proxy.rule(r);
+    for (const r of faultyLogRules(rule, TIMEOUT_MS + 250)) sim.rule(r);
     // maxRetries 0: every fault reaches follow's own retry (no transport backoff), so the test stays fast.
     const ukc = client({ timeoutMs: TIMEOUT_MS, maxRetries: 0 });
     const errors: unknown[] = [];
@@ -248,7 +249,7 @@ describe("instances.follow under faults", () => {
 
     const reqs = logRequests();
     expectByUuid();
-    expect(reqs).toHaveLength(proxy.requests.length);
+    expect(reqs).toHaveLength(sim.requests.length);
     const resets = reqs.filter((r) => r.ruleId === "reset").length;
     const unavailable = reqs.filter((r) => r.ruleId === "503").length;
     const lost = reqs.filter((r) => r.ruleId === "lost").length;
@@ -294,7 +295,7 @@ describe("instances.follow under faults", () => {
   it("keeps polling while the instance runs, even when caught up", async () => {
     let state = "running";
     let reads = 0;
-    proxy.rule(
+    sim.rule(
       scriptedLogs({
         id: "logs",
         path: LOG_PATH,

@@ -1,13 +1,14 @@
-// Behaviour of pagination over real HTTP: the fault proxy serves fixed lists honouring `count`
+// Behaviour of pagination over real HTTP: scripted simulator rules serve fixed lists honouring `count`
 // and the INCLUSIVE `from` cursor of every list (templates too: the current contract pages them with
 // `from`, not the reference's `from_uuid`), and the SDK must yield every item exactly once, in order.
 import { describe, expect, it } from "vitest";
-import { syntheticUuid, type RecordedRequest, type Rule } from "../../../../tools/faults/index";
+import type { Rule } from "../../../mock/src/simulator/index";
+import { syntheticUuid } from "./scenarios";
 import { UnikraftCloud } from "../../src/index";
-import { collect, proxy, proxyClient, useFaultProxy } from "./support";
+import { collect, sim, simClient, useSimulator, type RecordedRequest } from "./support";
 
-useFaultProxy();
-const client = proxyClient({ maxRetries: 0 });
+useSimulator();
+const client = simClient({ maxRetries: 0 });
 
 type Item = { uuid: string; name: string };
 const items = (n: number, kind = "instance"): Item[] => Array.from({ length: n }, (_, i) => ({ uuid: syntheticUuid(i), name: `${kind}-${i + 1}` }));
@@ -40,7 +41,7 @@ function listing(path: string, key: string, cursor: "from" | "from_uuid", inclus
   };
 }
 
-const pages = (cursor: string) => proxy.requests.map((r: RecordedRequest) => [r.query.get("count"), r.query.get(cursor)]);
+const pages = (cursor: string) => sim.requests.map((r: RecordedRequest) => [r.query.get("count"), r.query.get(cursor)]);
 
 type Lister = (ukc: UnikraftCloud, options: { pageSize?: number; limit?: number }) => AsyncIterable<Partial<Item>>;
 const LISTS: { label: string; path: string; key: string; list: Lister }[] = [
@@ -53,7 +54,7 @@ const LISTS: { label: string; path: string; key: string; list: Lister }[] = [
 describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }) => {
   it("5 items, pageSize 2: each exactly once, in order; count 2 then 3 with the boundary item as `from`", async () => {
     const all = items(5);
-    proxy.rule(listing(path, key, "from", true, () => all));
+    sim.rule(listing(path, key, "from", true, () => all));
     const got = (await collect(list(client(), { pageSize: 2 }))) as Item[];
     expect(got.map((i) => i.name)).toEqual(all.map((i) => i.name));
     expect(pages("from")).toEqual([
@@ -61,7 +62,7 @@ describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }
       ["3", all[1]!.uuid],
       ["3", all[3]!.uuid],
     ]);
-    for (const r of proxy.requests) {
+    for (const r of sim.requests) {
       expect(r.query.get("sortby")).toBe("create_time");
       expect(r.query.get("order")).toBe("asc");
     }
@@ -69,7 +70,7 @@ describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }
 
   it("6 items: a last page holding only the boundary item ends the listing", async () => {
     const all = items(6);
-    proxy.rule(listing(path, key, "from", true, () => all));
+    sim.rule(listing(path, key, "from", true, () => all));
     const got = (await collect(list(client(), { pageSize: 2 }))) as Item[];
     expect(got.map((i) => i.uuid)).toEqual(all.map((i) => i.uuid));
     expect(pages("from")).toEqual([
@@ -83,7 +84,7 @@ describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }
   it("stops cleanly on an empty page (the cursor item disappeared)", async () => {
     let all = items(5);
     let served = 0;
-    proxy.rule(
+    sim.rule(
       listing(path, key, "from", true, () => {
         if (served++ === 1) all = all.filter((_, i) => i !== 1); // item 2 is deleted before the second page
         return all;
@@ -91,18 +92,18 @@ describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }
     );
     const got = (await collect(list(client(), { pageSize: 2 }))) as Item[];
     expect(got.map((i) => i.name)).toEqual([all[0]!.name, "instance-2"]);
-    expect(proxy.requests).toHaveLength(2);
+    expect(sim.requests).toHaveLength(2);
   });
 
   it("an empty list: one request, nothing yielded", async () => {
-    proxy.rule(listing(path, key, "from", true, () => []));
+    sim.rule(listing(path, key, "from", true, () => []));
     expect(await collect(list(client(), { pageSize: 2 }))).toEqual([]);
     expect(pages("from")).toEqual([["2", null]]);
   });
 
   it("limit stops after that many items without fetching further pages", async () => {
     const all = items(5);
-    proxy.rule(listing(path, key, "from", true, () => all));
+    sim.rule(listing(path, key, "from", true, () => all));
     const got = (await collect(list(client(), { pageSize: 2, limit: 3 }))) as Item[];
     expect(got.map((i) => i.name)).toEqual(all.slice(0, 3).map((i) => i.name));
     expect(pages("from")).toEqual([
@@ -115,10 +116,10 @@ describe.each(LISTS)("$label: the inclusive `from` cursor", ({ path, key, list }
 describe("templates.list", () => {
   it("never sends the reference's retired `from_uuid` cursor", async () => {
     const all = items(5, "template");
-    proxy.rule(listing("/v1/instances/templates", "instances", "from", true, () => all));
+    sim.rule(listing("/v1/instances/templates", "instances", "from", true, () => all));
     const got = await collect(client().templates.list({ pageSize: 2, tags: ["base"] }));
     expect(got.map((i) => i.name)).toEqual(all.map((i) => i.name));
-    expect(proxy.requests.every((r) => r.query.get("from_uuid") === null)).toBe(true);
-    expect(proxy.requests.every((r) => r.query.getAll("tags").join() === "base")).toBe(true);
+    expect(sim.requests.every((r) => r.query.get("from_uuid") === null)).toBe(true);
+    expect(sim.requests.every((r) => r.query.getAll("tags").join() === "base")).toBe(true);
   });
 });

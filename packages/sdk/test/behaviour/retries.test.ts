@@ -2,7 +2,8 @@
 // creates that must not be sent twice, the body of retried requests, and the token never leaking.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { failItems, type Rule } from "../../../../tools/faults/index";
+import type { Rule } from "../../../mock/src/simulator/index";
+import { failItems } from "./scenarios";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -14,15 +15,16 @@ import {
   UnikraftCloud,
   WaitTimeoutError,
 } from "../../src/index";
-import { ids, proxy, proxyClient, rejection, useFaultProxy } from "./support";
+import { EXAMPLE_INSTANCE, ids, rejection, sim, simClient, useSimulator } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const TOKEN = "tok-SECRET-7f3a9c2e51";
-const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256, vcpus: 1, autostart: true, wait_timeout_ms: 2000 };
+// Not the seeded example instance's name: a create that reaches the simulator must not conflict.
+const CREATE = { image: "nginx:latest", name: "web-created", memory_mb: 256, vcpus: 1, autostart: true, wait_timeout_ms: 2000 };
 
-useFaultProxy();
-const client = proxyClient({ token: TOKEN });
+useSimulator({ fixture: { instances: [EXAMPLE_INSTANCE] } });
+const client = simClient({ token: TOKEN });
 
 function status(code: number, message: string, extra: Partial<Rule> = {}): Rule {
   return {
@@ -39,68 +41,68 @@ describe("retried statuses", () => {
     [500, "Internal server error"],
     [502, "Bad gateway"],
   ])("%i with Retry-After: 0 is retried; the call succeeds (requests = 1 + failures)", async (code, message) => {
-    proxy.rule(status(code, message, { path: GET_PATH, times: 2 }));
+    sim.rule(status(code, message, { path: GET_PATH, times: 2 }));
     const instance = await client().instances.get(UUID);
     expect(instance).toMatchObject({ uuid: UUID, state: "running" });
-    expect(ids()).toEqual([String(code), String(code), "prism"]);
+    expect(ids()).toEqual([String(code), String(code), "sim"]);
   });
 
   it("different failures in a row count against the same budget", async () => {
-    proxy.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
-    proxy.rule(status(503, "Service unavailable", { path: GET_PATH, times: 1 }));
-    proxy.rule(status(502, "Bad gateway", { path: GET_PATH, times: 1 }));
+    sim.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
+    sim.rule(status(503, "Service unavailable", { path: GET_PATH, times: 1 }));
+    sim.rule(status(502, "Bad gateway", { path: GET_PATH, times: 1 }));
     await client({ maxRetries: 3 }).instances.get(UUID);
-    expect(ids()).toEqual(["429", "503", "502", "prism"]);
+    expect(ids()).toEqual(["429", "503", "502", "sim"]);
   });
 
   it("maxRetries bounds the attempts; the final error is RateLimitError with the envelope's message", async () => {
-    proxy.rule(status(429, "Too many requests", { path: GET_PATH }));
+    sim.rule(status(429, "Too many requests", { path: GET_PATH }));
     const error = await rejection(client({ maxRetries: 3 }).instances.get(UUID));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).status).toBe(429);
     expect((error as RateLimitError).apiMessage).toBe("Too many requests");
     expect((error as RateLimitError).errors).toEqual([{ status: 429 }]);
-    expect(proxy.requests).toHaveLength(4);
+    expect(sim.requests).toHaveLength(4);
   });
 
   it("… and InternalServerError for a 503", async () => {
-    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    sim.rule(status(503, "Service unavailable", { path: GET_PATH }));
     const error = await rejection(client({ maxRetries: 1 }).instances.get(UUID));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(503);
     expect((error as InternalServerError).apiMessage).toBe("Service unavailable");
-    expect(proxy.requests).toHaveLength(2);
+    expect(sim.requests).toHaveLength(2);
   });
 
   it("maxRetries 0 sends once; a per-call maxRetries overrides the client's", async () => {
-    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    sim.rule(status(503, "Service unavailable", { path: GET_PATH }));
     await expect(client({ maxRetries: 0 }).instances.get(UUID)).rejects.toBeInstanceOf(InternalServerError);
-    expect(proxy.requests).toHaveLength(1);
-    proxy.reset();
-    proxy.rule(status(503, "Service unavailable", { path: GET_PATH }));
+    expect(sim.requests).toHaveLength(1);
+    sim.reset();
+    sim.rule(status(503, "Service unavailable", { path: GET_PATH }));
     await expect(client({ maxRetries: 5 }).instances.get(UUID, { maxRetries: 1 })).rejects.toBeInstanceOf(InternalServerError);
-    expect(proxy.requests).toHaveLength(2);
+    expect(sim.requests).toHaveLength(2);
   });
 
   it("4xx other than 408/429 is not retried", async () => {
-    proxy.rule(status(404, "No instance with UUID", { path: GET_PATH }));
+    sim.rule(status(404, "No instance with UUID", { path: GET_PATH }));
     await expect(client().instances.get(UUID)).rejects.toBeInstanceOf(NotFoundError);
-    proxy.rule(status(401, "Unauthorized", { path: "/v1/users/quotas" }));
+    sim.rule(status(401, "Unauthorized", { path: "/v1/users/quotas" }));
     await expect(client().quotas.get()).rejects.toBeInstanceOf(AuthenticationError);
     expect(ids()).toEqual(["404", "401"]);
   });
 
   it("a connection reset on a GET is retried", async () => {
-    proxy.rule({ id: "reset", path: GET_PATH, times: 1, action: { type: "reset" } });
+    sim.rule({ id: "reset", path: GET_PATH, times: 1, action: { type: "reset" } });
     const instance = await client().instances.get(UUID);
     expect(instance.uuid).toBe(UUID);
-    expect(ids()).toEqual(["reset", "prism"]);
+    expect(ids()).toEqual(["reset", "sim"]);
   });
 });
 
 describe("creates (POST) are not sent twice when they may have reached the server", () => {
   it("not resent after a connection reset: APIConnectionError after exactly one request", async () => {
-    proxy.rule({ id: "reset", method: "POST", path: "/v1/instances", action: { type: "reset" } });
+    sim.rule({ id: "reset", method: "POST", path: "/v1/instances", action: { type: "reset" } });
     const error = await rejection(client().instances.create(CREATE));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
@@ -109,7 +111,7 @@ describe("creates (POST) are not sent twice when they may have reached the serve
   });
 
   it("not resent after a 503: InternalServerError after exactly one request", async () => {
-    proxy.rule(status(503, "Service unavailable", { method: "POST", path: "/v1/instances" }));
+    sim.rule(status(503, "Service unavailable", { method: "POST", path: "/v1/instances" }));
     const error = await rejection(client().instances.create(CREATE));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).apiMessage).toBe("Service unavailable");
@@ -117,23 +119,27 @@ describe("creates (POST) are not sent twice when they may have reached the serve
   });
 
   it("resent after a 429 (not processed), with the same body each time", async () => {
-    proxy.rule(status(429, "Too many requests", { method: "POST", path: "/v1/instances", times: 2 }));
+    sim.rule(status(429, "Too many requests", { method: "POST", path: "/v1/instances", times: 2 }));
     const created = await client().instances.create(CREATE);
-    expect(created).toMatchObject({ uuid: UUID, name: CREATE.name });
-    expect(ids()).toEqual(["429", "429", "prism"]);
-    for (const r of proxy.requests) {
+    // The instance the simulated platform created (once), answered with its UUID and name.
+    const made = (sim.simulator.state().instances ?? []).filter((i) => (i as { name: string }).name === CREATE.name) as { uuid: string; state: string }[];
+    expect(made).toHaveLength(1);
+    expect(created).toMatchObject({ uuid: made[0]!.uuid, name: CREATE.name });
+    expect(made[0]!.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids()).toEqual(["429", "429", "sim"]);
+    for (const r of sim.requests) {
       expect(r.method).toBe("POST");
       expect(r.body).toEqual(CREATE);
       expect(r.headers["content-type"]).toContain("application/json");
-      expect(r.headers["content-length"]).toBe(proxy.requests[0]!.headers["content-length"]);
+      expect(r.headers["content-length"]).toBe(sim.requests[0]!.headers["content-length"]);
     }
   });
 });
 
 describe("retried requests", () => {
   it("a batch PUT retried after 503s sends a fresh copy of the same body each time", async () => {
-    proxy.rule(status(503, "Service unavailable", { method: "PUT", path: "/v1/instances/stop", times: 2 }));
-    proxy.rule(failItems({ id: "echo", method: "PUT", path: "/v1/instances/stop" }));
+    sim.rule(status(503, "Service unavailable", { method: "PUT", path: "/v1/instances/stop", times: 2 }));
+    sim.rule(failItems({ id: "echo", method: "PUT", path: "/v1/instances/stop" }));
     const stopped = await client().instances.stop(["web", "db"], { force: true });
     expect(stopped.map((i) => i.name)).toEqual(["web", "db"]);
     expect(ids()).toEqual(["503", "503", "echo"]);
@@ -141,15 +147,15 @@ describe("retried requests", () => {
       { name: "web", force: true },
       { name: "db", force: true },
     ];
-    for (const r of proxy.requests) expect(r.body).toEqual(body);
+    for (const r of sim.requests) expect(r.body).toEqual(body);
   });
 
   it("every recorded request carries the token redacted, and nothing else in the record holds it", async () => {
-    proxy.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
+    sim.rule(status(429, "Too many requests", { path: GET_PATH, times: 1 }));
     await client().instances.get(UUID);
-    expect(proxy.requests).toHaveLength(2);
-    for (const r of proxy.requests) expect(r.headers.authorization).toBe("Bearer ***");
-    expect(JSON.stringify(proxy.requests)).not.toContain(TOKEN);
+    expect(sim.requests).toHaveLength(2);
+    for (const r of sim.requests) expect(r.headers.authorization).toBe("Bearer ***");
+    expect(JSON.stringify(sim.requests)).not.toContain(TOKEN);
   });
 });
 
@@ -171,7 +177,7 @@ describe("the token appears in no error", () => {
   ];
 
   it.each(scenarios)("%s", async (_, call, rules, type) => {
-    for (const rule of rules) proxy.rule(rule);
+    for (const rule of rules) sim.rule(rule);
     const error = await rejection(call(client()));
     expect(error).toBeInstanceOf(type as new () => Error);
     const e = error as Error;
@@ -179,6 +185,6 @@ describe("the token appears in no error", () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain("SECRET");
     }
-    expect(JSON.stringify(proxy.requests)).not.toContain(TOKEN);
+    expect(JSON.stringify(sim.requests)).not.toContain(TOKEN);
   });
 });

@@ -1,23 +1,23 @@
-// Behaviour of timeouts and aborts over real HTTP: the fault proxy holds answers back (delayMs)
+// Behaviour of timeouts and aborts over real HTTP: scripted simulator rules hold answers back (delayMs)
 // longer than the client's timeout; outcomes are asserted by error class and request counts.
 import { describe, expect, it } from "vitest";
-import type { Rule } from "../../../../tools/faults/index";
+import type { Rule } from "../../../mock/src/simulator/index";
 import { AbortError, APIConnectionError, APITimeoutError } from "../../src/index";
-import { arrived, ids, proxy, proxyClient, rejection, sleep, useFaultProxy } from "./support";
+import { arrived, EXAMPLE_INSTANCE, ids, rejection, sim, simClient, sleep, useSimulator } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const INSTANCE = { status: "success", data: { instances: [{ status: "success", uuid: UUID, name: "funky-town-g756b5d", state: "running" }] }, op_time_us: 1 };
 const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256 };
 
-useFaultProxy();
-const client = proxyClient();
+useSimulator({ fixture: { instances: [EXAMPLE_INSTANCE] } });
+const client = simClient();
 
 const slow = (delayMs: number, extra: Partial<Rule> = {}): Rule => ({ id: "slow", delayMs, action: { type: "forward" }, ...extra });
 
 describe("timeouts", () => {
   it("a GET slower than timeoutMs is retried, then rejects with APITimeoutError", async () => {
-    proxy.rule(slow(600, { path: GET_PATH }));
+    sim.rule(slow(600, { path: GET_PATH }));
     const error = await rejection(client({ timeoutMs: 100, maxRetries: 1 }).instances.get(UUID));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
@@ -26,16 +26,16 @@ describe("timeouts", () => {
   });
 
   it("a GET that is slow once succeeds on the retry", async () => {
-    proxy.rule(slow(600, { path: GET_PATH, times: 1 }));
-    // The retry is answered by the proxy, not Prism: Prism's first answers can take 100+ ms.
-    proxy.rule({ id: "fast", path: GET_PATH, action: { type: "respond", status: 200, body: INSTANCE } });
+    sim.rule(slow(600, { path: GET_PATH, times: 1 }));
+    // The retry is answered by a fixed rule, so its timing does not depend on the simulated platform.
+    sim.rule({ id: "fast", path: GET_PATH, action: { type: "respond", status: 200, body: INSTANCE } });
     const instance = await client({ timeoutMs: 100, maxRetries: 1 }).instances.get(UUID);
     expect(instance).toEqual(INSTANCE.data.instances[0]);
     expect(ids()).toEqual(["slow", "fast"]);
   });
 
   it("a POST (create) that times out is not sent again: exactly one request", async () => {
-    proxy.rule(slow(600, { method: "POST", path: "/v1/instances" }));
+    sim.rule(slow(600, { method: "POST", path: "/v1/instances" }));
     const error = await rejection(client({ timeoutMs: 100, maxRetries: 2 }).instances.create(CREATE));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toContain("timed out after 100 ms (attempt 1)");
@@ -44,14 +44,14 @@ describe("timeouts", () => {
   });
 
   it("a per-request timeoutMs overrides the client's: longer", async () => {
-    proxy.rule(slow(200, { path: GET_PATH }));
+    sim.rule(slow(200, { path: GET_PATH }));
     const instance = await client({ timeoutMs: 50, maxRetries: 0 }).instances.get(UUID, { timeoutMs: 5000 });
     expect(instance.uuid).toBe(UUID);
     expect(ids()).toEqual(["slow"]);
   });
 
   it("a per-request timeoutMs overrides the client's: shorter", async () => {
-    proxy.rule(slow(400, { path: GET_PATH }));
+    sim.rule(slow(400, { path: GET_PATH }));
     const error = await rejection(client({ timeoutMs: 10_000, maxRetries: 0 }).instances.get(UUID, { timeoutMs: 50 }));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toContain("timed out after 50 ms (attempt 1)");
@@ -62,7 +62,7 @@ describe("timeouts", () => {
 describe("aborts", () => {
   it("a user AbortSignal aborts a delayed request: AbortError, no retry", async () => {
     let answered = false;
-    proxy.rule({
+    sim.rule({
       id: "held",
       path: GET_PATH,
       delayMs: 400,
@@ -77,12 +77,12 @@ describe("aborts", () => {
     expect((error as AbortError).cause).toEqual(new Error("user gave up"));
     expect(answered).toBe(false);
     await sleep(450);
-    expect(answered).toBe(false); // the proxy found the connection closed
+    expect(answered).toBe(false); // the simulator found the connection closed
     expect(ids()).toEqual(["held"]);
   });
 
   it("an abort during the wait between retries ends the call without another request", async () => {
-    proxy.rule({ id: "reset", path: GET_PATH, action: { type: "reset" } });
+    sim.rule({ id: "reset", path: GET_PATH, action: { type: "reset" } });
     const controller = new AbortController();
     const pending = rejection(client({ maxRetries: 3 }).instances.get(UUID, { signal: controller.signal }));
     // The first attempt is reset at once; the backoff before the second is at least 375 ms.
@@ -97,11 +97,11 @@ describe("aborts", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(client().instances.get(UUID, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
-    expect(proxy.requests).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0);
   });
 
   it("aborting a create in flight: AbortError, one request", async () => {
-    proxy.rule(slow(400, { method: "POST", path: "/v1/instances" }));
+    sim.rule(slow(400, { method: "POST", path: "/v1/instances" }));
     const controller = new AbortController();
     const pending = rejection(client().instances.create(CREATE, { signal: controller.signal }));
     await arrived(1);

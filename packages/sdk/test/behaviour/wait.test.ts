@@ -1,10 +1,11 @@
-// Behaviour of waiting over real HTTP, through the fault proxy in front of Prism:
+// Behaviour of waiting over real HTTP, against the simulator with scripted rules:
 // instances.wait (the server-side wait, repeated until the deadline), volumes.waitUntil and
-// certificates.waitUntil (polling). Outcomes and request counts come from the proxy's record.
+// certificates.waitUntil (polling). Outcomes and request counts come from the simulator's journal.
 import { describe, expect, it } from "vitest";
-import { failItems, stateSequence, type RecordedRequest, type Rule } from "../../../../tools/faults/index";
+import type { Rule } from "../../../mock/src/simulator/index";
+import { failItems, stateSequence } from "./scenarios";
 import { AbortError, AuthenticationError, BatchError, NotFoundError, UnikraftCloud, WaitTimeoutError } from "../../src/index";
-import { arrived, proxy, proxyClient, rejection, sleep, useFaultProxy } from "./support";
+import { arrived, rejection, sim, simClient, sleep, useSimulator } from "./support";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const NAME = "funky-town-g756b5d";
@@ -14,15 +15,15 @@ const CERT_UUID = "5b0c9d8e-7f6a-4b5c-8d9e-0f1a2b3c4d5e";
 // state or timeout in the current contract).
 const WAIT_ONE = "/v1/instances/wait";
 
-useFaultProxy();
-const client = proxyClient();
+useSimulator();
+const client = simClient();
 
-const timeoutOf = (r: RecordedRequest) => Number(r.query.get("timeout_ms"));
+const timeoutOf = (r: { query: URLSearchParams }) => Number(r.query.get("timeout_ms"));
 
 /** Every request went to the batch wait endpoint naming exactly the one UUID (not by name, not in the path). */
 function expectWaitByUuid(uuid = UUID) {
-  expect(proxy.requests.length).toBeGreaterThan(0);
-  for (const r of proxy.requests) {
+  expect(sim.requests.length).toBeGreaterThan(0);
+  for (const r of sim.requests) {
     expect(`${r.method} ${r.path}`).toBe(`GET ${WAIT_ONE}`);
     expect(r.query.getAll("uuid")).toEqual([uuid]);
     expect(r.query.getAll("name")).toEqual([]);
@@ -66,18 +67,18 @@ function holdingWait(path: RegExp | string, stateAt: (n: number) => string, id =
 
 describe("instances.wait: one instance", () => {
   it("starting → starting → running resolves with the running instance after exactly 3 requests", async () => {
-    proxy.rule(stateSequence({ id: "states", path: WAIT_ONE, states: ["starting", "starting", "running"] }));
+    sim.rule(stateSequence({ id: "states", path: WAIT_ONE, states: ["starting", "starting", "running"] }));
     const ukc = client();
     const instance = await ukc.instances.wait(UUID, { state: "running", timeoutMs: 10_000, maxServerWaitMs: 2000 });
 
     expect(instance).toEqual({ status: "success", uuid: UUID, name: NAME, state: "running" });
-    expect(proxy.requests.map((r) => `${r.method} ${r.path} ${r.ruleId}`)).toEqual([
+    expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.ruleId}`)).toEqual([
       `GET /v1/instances/wait states`,
       `GET /v1/instances/wait states`,
       `GET /v1/instances/wait states`,
     ]);
     expectWaitByUuid();
-    for (const r of proxy.requests) {
+    for (const r of sim.requests) {
       expect(r.query.get("state")).toBe("running");
       // The remaining time (≈ 10 s) is longer than one server wait: each asks exactly maxServerWaitMs.
       expect(timeoutOf(r)).toBe(2000);
@@ -86,7 +87,7 @@ describe("instances.wait: one instance", () => {
   });
 
   it("each request asks for at most maxServerWaitMs and at most the time remaining; repeats the server wait until the deadline", async () => {
-    proxy.rule(holdingWait(WAIT_ONE, () => "starting"));
+    sim.rule(holdingWait(WAIT_ONE, () => "starting"));
     const ukc = client();
     const timeoutMs = 1100;
     const maxServerWaitMs = 400;
@@ -97,17 +98,17 @@ describe("instances.wait: one instance", () => {
     expect((error as WaitTimeoutError).lastSeen).toBe("starting");
     expect((error as Error).message).toContain(`uuid '${UUID}' is starting`);
     // 400 + 400 + the rest: three server waits fill the 1100 ms.
-    const asked = proxy.requests.map(timeoutOf);
+    const asked = sim.requests.map(timeoutOf);
     expect(asked).toHaveLength(3);
     expect(asked.slice(0, 2)).toEqual([400, 400]);
     let held = 0;
-    for (const [i, r] of proxy.requests.entries()) {
+    for (const [i, r] of sim.requests.entries()) {
       expect(asked[i]).toBeGreaterThan(0);
       expect(asked[i]).toBeLessThanOrEqual(maxServerWaitMs);
       // Never more than what is left after the server waits already held…
       expect(asked[i]).toBeLessThanOrEqual(timeoutMs - held);
-      // …and never less than what was left when the request arrived (same clock as the proxy).
-      expect(asked[i]).toBeGreaterThanOrEqual(Math.min(maxServerWaitMs, t0 + timeoutMs - r.at));
+      // …and never less than what was left when the request arrived (same clock as the simulator's `receivedAt`).
+      expect(asked[i]).toBeGreaterThanOrEqual(Math.min(maxServerWaitMs, t0 + timeoutMs - r.receivedAt));
       held += asked[i]!;
     }
     expect(asked[2]).toBeLessThanOrEqual(300);
@@ -115,20 +116,20 @@ describe("instances.wait: one instance", () => {
   });
 
   it("the state never comes: WaitTimeoutError with the last state seen", async () => {
-    proxy.rule(holdingWait(WAIT_ONE, (n) => (n === 0 ? "starting" : "stopped")));
+    sim.rule(holdingWait(WAIT_ONE, (n) => (n === 0 ? "starting" : "stopped")));
     const ukc = client();
     const error = await rejection(ukc.instances.wait(UUID, { state: "running", timeoutMs: 400, maxServerWaitMs: 250 }));
     expect(error).toBeInstanceOf(WaitTimeoutError);
     const e = error as WaitTimeoutError<string>;
     expect(e.lastSeen).toBe("stopped");
     expect(e.elapsedMs).toBeGreaterThanOrEqual(400);
-    expect(proxy.requests.map(timeoutOf)).toHaveLength(2);
-    expect(proxy.requests.map(timeoutOf)[0]).toBe(250);
+    expect(sim.requests.map(timeoutOf)).toHaveLength(2);
+    expect(sim.requests.map(timeoutOf)[0]).toBe(250);
     expectWaitByUuid();
   });
 
   it("a 401 rejects at once after one request with AuthenticationError", async () => {
-    proxy.rule({
+    sim.rule({
       id: "401",
       path: WAIT_ONE,
       action: { type: "respond", status: 401, body: { status: "error", message: "Unauthorized", errors: [{ status: 401 }] } },
@@ -138,24 +139,24 @@ describe("instances.wait: one instance", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
     expect((error as AuthenticationError).apiMessage).toBe("Unauthorized");
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
     expectWaitByUuid();
   });
 
   it("a single name that is not found rejects with that item's NotFoundError", async () => {
-    proxy.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
+    sim.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
     const ukc = client();
     const error = await rejection(ukc.instances.wait("ghost", { timeoutMs: 5000 }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).not.toBeInstanceOf(BatchError);
     expect((error as NotFoundError).code).toBe(8);
     expect((error as NotFoundError).apiMessage).toContain("No instance with name 'ghost'");
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("an AbortSignal ends a wait the server holds open, aborting the request in flight", async () => {
     let answered = false;
-    proxy.rule({
+    sim.rule({
       id: "held",
       path: WAIT_ONE,
       delayMs: 400,
@@ -176,18 +177,18 @@ describe("instances.wait: one instance", () => {
     expect(error).toBeInstanceOf(AbortError);
     // Rejected while the server still held the request…
     expect(answered).toBe(false);
-    expect(proxy.requests).toHaveLength(1);
-    // …and the connection was closed: after its delay the proxy finds the socket gone and never answers.
+    expect(sim.requests).toHaveLength(1);
+    // …and the connection was closed: after its delay the simulator finds the socket gone and never answers.
     await sleep(500);
     expect(answered).toBe(false);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
     expectWaitByUuid();
   });
 });
 
 describe("instances.wait: many instances", () => {
   it("one request per round naming every instance; resolves in caller order when all run", async () => {
-    proxy.rule(stateSequence({ id: "states", path: "/v1/instances/wait", states: ["starting", "running"] }));
+    sim.rule(stateSequence({ id: "states", path: "/v1/instances/wait", states: ["starting", "running"] }));
     const ukc = client();
     const result = await ukc.instances.wait(["web", "db", "cache"], { timeoutMs: 10_000, maxServerWaitMs: 1000 });
     expect(result.map((i) => [i.name, i.state])).toEqual([
@@ -195,8 +196,8 @@ describe("instances.wait: many instances", () => {
       ["db", "running"],
       ["cache", "running"],
     ]);
-    expect(proxy.requests).toHaveLength(2);
-    for (const r of proxy.requests) {
+    expect(sim.requests).toHaveLength(2);
+    for (const r of sim.requests) {
       expect(r.path).toBe("/v1/instances/wait");
       expect(r.query.getAll("name")).toEqual(["web", "db", "cache"]);
       expect(r.query.get("state")).toBe("running");
@@ -208,7 +209,7 @@ describe("instances.wait: many instances", () => {
     // web runs at once, db on the second round, cache on the third.
     const runningFrom: Record<string, number> = { web: 0, db: 1, cache: 2 };
     let round = 0;
-    proxy.rule({
+    sim.rule({
       id: "staggered",
       path: "/v1/instances/wait",
       action: {
@@ -229,11 +230,13 @@ describe("instances.wait: many instances", () => {
     const result = await ukc.instances.wait([{ name: "cache" }, "web", "db"], { timeoutMs: 10_000, maxServerWaitMs: 1000 });
     expect(result.map((i) => i.name)).toEqual(["cache", "web", "db"]);
     expect(result.every((i) => i.state === "running")).toBe(true);
-    expect(proxy.requests.map((r) => r.query.getAll("name"))).toEqual([["cache", "web", "db"], ["cache", "db"], ["cache"]]);
+    expect(sim.requests.map((r) => r.query.getAll("name"))).toEqual([["cache", "web", "db"], ["cache", "db"], ["cache"]]);
   });
 
   it("a not-found instance ends the wait with one BatchError: the others succeeded, the missing one failed", async () => {
-    proxy.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
+    // web and db run on the simulated platform; ghost does not exist there.
+    sim.seed({ instances: [{ name: "web", state: "running" }, { name: "db", state: "running" }] });
+    sim.rule(failItems({ id: "missing", path: "/v1/instances/wait", method: "GET", failNames: ["ghost"] }));
     const ukc = client();
     const ghost = { name: "ghost" } as const;
     const error = await rejection(ukc.instances.wait(["web", ghost, "db"], { timeoutMs: 5000 }));
@@ -248,11 +251,11 @@ describe("instances.wait: many instances", () => {
     expect(e.failed[0]!.code).toBe(8);
     expect(e.failed[0]!.message).toBe("No instance with name 'ghost'");
     expect(e.failed[0]!.error).toBeInstanceOf(NotFoundError);
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("a not-found instance and one that never runs: one BatchError lists both failures, none dropped", async () => {
-    proxy.rule({
+    sim.rule({
       id: "mixed",
       path: "/v1/instances/wait",
       action: {
@@ -281,12 +284,12 @@ describe("instances.wait: many instances", () => {
     expect(e.failed[0]!.error).toBeInstanceOf(NotFoundError);
     expect(e.failed[1]!.message).toMatch(/^still starting after \d+ ms, not running$/);
     // Only the pending instance is asked for again after the first round.
-    expect(proxy.requests[0]!.query.getAll("name")).toEqual(["web", "ghost", "db"]);
-    expect(proxy.requests.slice(1).every((r) => r.query.getAll("name").join() === "db")).toBe(true);
+    expect(sim.requests[0]!.query.getAll("name")).toEqual(["web", "ghost", "db"]);
+    expect(sim.requests.slice(1).every((r) => r.query.getAll("name").join() === "db")).toBe(true);
   });
 
   it("the deadline reports the last state of each pending instance", async () => {
-    proxy.rule({
+    sim.rule({
       id: "stuck",
       path: "/v1/instances/wait",
       action: {
@@ -306,8 +309,8 @@ describe("instances.wait: many instances", () => {
     const error = await rejection(ukc.instances.wait(["web", "db"], { timeoutMs: 150, maxServerWaitMs: 1000 }));
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect((error as WaitTimeoutError).lastSeen).toEqual({ db: "starting" });
-    expect(proxy.requests).toHaveLength(1);
-    expect(timeoutOf(proxy.requests[0]!)).toBeLessThanOrEqual(150);
+    expect(sim.requests).toHaveLength(1);
+    expect(timeoutOf(sim.requests[0]!)).toBeLessThanOrEqual(150);
   });
 });
 
@@ -340,26 +343,26 @@ describe.each([
       : ukc.certificates.waitUntil(uuid, { state: to as "valid" }, options);
 
   it(`polls ${from} → ${from} → ${to} and resolves after exactly 3 GETs`, async () => {
-    proxy.rule(statesOf(kind, uuid, [from, from, to]));
+    sim.rule(statesOf(kind, uuid, [from, from, to]));
     const ukc = client();
     const result = await waitUntil(ukc, { timeoutMs: 10_000, intervalMs: 5, jitter: 0 });
     expect(result).toMatchObject({ uuid, state: to });
-    expect(proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET /v1/${kind}/${uuid}`));
+    expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET /v1/${kind}/${uuid}`));
   });
 
   it("the deadline rejects with WaitTimeoutError carrying the last item seen", async () => {
-    proxy.rule(statesOf(kind, uuid, [from]));
+    sim.rule(statesOf(kind, uuid, [from]));
     const ukc = client();
     const error = await rejection(waitUntil(ukc, { timeoutMs: 120, intervalMs: 10, jitter: 0 }));
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect((error as WaitTimeoutError<{ state: string; uuid: string }>).lastSeen).toMatchObject({ uuid, state: from });
-    expect(proxy.requests.length).toBeGreaterThanOrEqual(2);
-    expect(proxy.requests.every((r) => r.path === `/v1/${kind}/${uuid}`)).toBe(true);
+    expect(sim.requests.length).toBeGreaterThanOrEqual(2);
+    expect(sim.requests.every((r) => r.path === `/v1/${kind}/${uuid}`)).toBe(true);
   });
 
-  it("abort aborts the GET in flight with AbortError (the proxy sees the connection close)", async () => {
+  it("abort aborts the GET in flight with AbortError (the simulator sees the connection close)", async () => {
     const rule = statesOf(kind, uuid, [to], { delayMs: 400 });
-    proxy.rule(rule);
+    sim.rule(rule);
     const ukc = client();
     const controller = new AbortController();
     const pending = rejection(waitUntil(ukc, { timeoutMs: 60_000, intervalMs: 5, signal: controller.signal }));
@@ -370,6 +373,6 @@ describe.each([
     expect(rule.count()).toBe(0); // the delayed answer was still pending
     await sleep(500);
     expect(rule.count()).toBe(0); // and never sent: the socket was gone when the delay ended
-    expect(proxy.requests).toHaveLength(1);
+    expect(sim.requests).toHaveLength(1);
   });
 });
