@@ -1,21 +1,29 @@
-// Sets up autoscaling: a service group, its autoscale configuration and a step policy; reads them
-// back; then removes all three.
+// Sets up autoscaling: a template to create instances from, a service group, its autoscale
+// configuration and a step policy; reads them back; then removes all of them.
 //
-//   pnpm build && node examples/autoscale-setup.mjs       (UKC_TEMPLATE=<template> against the real API)
+//   pnpm build && node examples/autoscale-setup.mjs     (UKC_TEMPLATE=<template> to use your own)
 //
-// Against the mock the reads return the spec's example configuration and policy ("funky-policy"),
-// not what was sent.
-import { cleanup, print, run, uniqueName } from "./connect.mjs";
+// The same code runs against the simulator (the default) and the real API (UKC_TOKEN set).
+import { cleanup, IMAGE, print, run, uniqueName } from "./connect.mjs";
 
 const POLICY = "cpu-up";
-/** The template autoscale creates instances from: UKC_TEMPLATE, or one named "nginx-base". */
-const TEMPLATE = process.env.UKC_TEMPLATE || "nginx-base";
 
 await run(async ({ ukc }) => {
+  let template;
+  let ownTemplate = false;
   let group;
   let configured = false;
   let policyAdded = false;
   try {
+    // 0. A template: UKC_TEMPLATE, or a stopped instance (never started) turned into one.
+    if (process.env.UKC_TEMPLATE) template = await ukc.templates.get(process.env.UKC_TEMPLATE);
+    else {
+      const base = await ukc.instances.create({ name: uniqueName("tpl"), image: IMAGE, memory_mb: 128 });
+      [template] = await ukc.templates.create([base.uuid]);
+      ownTemplate = true;
+    }
+    print("template", `${template.name} (${template.uuid})`);
+
     // 1. A service group publishing port 443 (TLS + HTTP) to port 8080 of its instances.
     group = await ukc.serviceGroups.create({
       name: uniqueName("svc"),
@@ -23,14 +31,14 @@ await run(async ({ ukc }) => {
     });
     print("group", `${group.name} (${group.uuid})`);
 
-    // 2. Its autoscale configuration: 1 to 4 instances, created from a template (autoscale takes a
-    //    template or ROMs, nothing else). Make one with `ukc.templates.create(stoppedInstance)`.
+    // 2. Its autoscale configuration: 1 to 4 instances, created from the template (autoscale takes
+    //    a template or ROMs, nothing else).
     const config = await ukc.autoscale.createConfiguration(group.uuid, {
       min_size: 1,
       max_size: 4,
       warmup_time_ms: 1000,
       cooldown_time_ms: 1000,
-      create_args: { template: { name: TEMPLATE } },
+      create_args: { template: { uuid: template.uuid } },
     });
     configured = true;
     print("configure", `${config.name ?? group.name}: ${config.status}`);
@@ -71,5 +79,6 @@ await run(async ({ ukc }) => {
         ["delete service group", async () => print("delete", `service group ${(await ukc.serviceGroups.delete(group.uuid)).name}`)],
       ]);
     }
+    if (ownTemplate) await cleanup([["delete template", async () => print("delete", `template ${(await ukc.templates.delete(template.uuid)).name}`)]]);
   }
 });

@@ -1,10 +1,10 @@
 // Shared by the examples: connects to Unikraft Cloud, or to a local mock of it, and runs an
 // example so that the mock is always stopped and a failure exits non-zero.
 //
-// Without UKC_TOKEN, a Prism mock of the API (@ukc/mock) is started on a free loopback port: it
-// checks every request against the OpenAPI contract and answers with the spec's example data
-// (so names and UUIDs in the answers are the spec's, not the ones sent). With UKC_TOKEN, the real
-// API of UKC_METRO (default fra) is used, and real resources are created and deleted.
+// Without UKC_TOKEN, the Unikraft Cloud simulator of @ukc/mock is started on a free loopback port,
+// with Prism in front checking every request and answer against the OpenAPI contract. With
+// UKC_TOKEN, the real API of UKC_METRO (default fra) is used, and real resources are created and
+// deleted. The examples themselves are the same for both.
 import { randomBytes } from "node:crypto";
 import { startMock } from "../packages/mock/dist/index.js";
 import { UnikraftCloud } from "../packages/sdk/dist/index.js";
@@ -36,7 +36,7 @@ export async function run(example) {
     } else {
       mock = await startMock();
       ukc = new UnikraftCloud({ token: "mock-token", baseUrl: mock.url });
-      print("target", `mock ${mock.url} (set UKC_TOKEN to use the real API)`);
+      print("target", `mock ${mock.url} (the @ukc/mock simulator; set UKC_TOKEN to use the real API)`);
     }
     await example({ ukc, mock });
     print("done", "ok");

@@ -68,11 +68,11 @@ beforeAll(() => {
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 
-describe("examples against the mock", () => {
+describe("examples against the simulator", () => {
   it("create-and-wait.mjs creates, waits, prints and deletes an instance", async () => {
     await expectRun(await runExample("create-and-wait.mjs"), [
       /^target\s+mock http:\/\/127\.0\.0\.1:\d+/m,
-      new RegExp(`^create\\s+\\S+ \\(${UUID}\\) running$`, "m"),
+      /^create\s+ukc-example-web-[0-9a-f]{6} \([0-9a-f-]{36}\) (starting|running)$/m,
       /^wait\s+\S+ running$/m,
       /^get\s+\S+ running, nginx:latest, \d+ MB, \d+ vCPU, fqdn \S+, boot \d+ µs$/m,
       /^delete\s+\S+ \(was running\)$/m,
@@ -82,25 +82,28 @@ describe("examples against the mock", () => {
 
   it("follow-logs.mjs follows the log lines until its AbortSignal times out", async () => {
     await expectRun(await runExample("follow-logs.mjs", ["--seconds", "2"]), [
-      /^create\s+\S+ \(\S+\) running$/m,
+      /^create\s+\S+ \(\S+\) (starting|running)$/m,
       /^follow\s+\S+ for 2 s/m,
-      /^ {2}\| 2023\/10\/01 12:00:00 \[notice\] 1#0: start worker processes$/m,
-      /^ {2}\| 10\.0\.0\.1 - - \[01\/Oct\/2023:12:00:05 \+0000\] "GET \/ HTTP\/1\.1" 200 615/m,
-      /^end\s+5 line\(s\); 2 s passed$/m,
+      // The simulator's boot lines of the instance the example created.
+      /^ {2}\| Booting nginx:latest \(128 MB, 1 vCPU\)$/m,
+      /^ {2}\| ukc-example-logs-[0-9a-f]{6}: nginx:latest is running/m,
+      /^end\s+2 line\(s\); 2 s passed$/m,
       /^delete\s+\S+ \(was running\)$/m,
       /^done\s+ok$/m,
     ]);
   });
 
-  it("follow-logs.mjs follows an instance given by UUID, printing each line once", async () => {
+  it("follow-logs.mjs given an instance that does not exist exits 1 with a NotFoundError", async () => {
     const result = await runExample("follow-logs.mjs", [UUID, "--seconds=2"]);
-    await expectRun(result, [new RegExp(`^follow\\s+${UUID} for 2 s`, "m"), /^end\s+5 line\(s\); 2 s passed$/m, /^done\s+ok$/m]);
-    expect(result.stdout).not.toMatch(/^create/m);
-    expect(result.stdout.match(/start worker processes/g)).toHaveLength(1);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^follow\\s+${UUID} for 2 s`, "m"));
+    expect(result.stderr).toMatch(/^error: NotFoundError: .*No instance with UUID '123e4567-e89b-12d3-a456-426614174000'/m);
+    await expectStopped(mockUrl(result.stdout));
   });
 
   it("autoscale-setup.mjs sets up, reads back and removes a service group's autoscaling", async () => {
     await expectRun(await runExample("autoscale-setup.mjs"), [
+      /^template\s+ukc-example-tpl-[0-9a-f]{6} \([0-9a-f-]{36}\)$/m,
       /^group\s+\S+ \(\S+\)$/m,
       /^configure\s+\S+: success$/m,
       /^policy\s+\S+: success$/m,
@@ -110,6 +113,7 @@ describe("examples against the mock", () => {
       /^delete\s+policy \S+$/m,
       /^delete\s+configuration of \S+$/m,
       /^delete\s+service group \S+$/m,
+      /^delete\s+template ukc-example-tpl-[0-9a-f]{6}$/m,
       /^done\s+ok$/m,
     ]);
   });

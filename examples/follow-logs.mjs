@@ -5,8 +5,7 @@
 //
 // With an instance (name or UUID) it follows that one; without, it creates one (and deletes it
 // at the end). --seconds defaults to 5. Following polls the log endpoint and delivers every byte
-// once; an AbortSignal ends it. Against the mock the log is the spec's example lines, and the
-// example instance never stops, so the timeout ends it.
+// once; an AbortSignal ends it (or the instance stopping).
 import { parseArgs } from "node:util";
 import { AbortError, lines } from "../packages/sdk/dist/index.js";
 import { IMAGE, print, run, uniqueName } from "./connect.mjs";
