@@ -153,7 +153,8 @@ async function runBrowser(project) {
   }
 
   const { startMock } = await import(pathToFileURL(join(project, "node_modules", "@ukc", "mock", "dist", "index.js")).href);
-  const mock = await startMock({ startTimeoutMs: 60_000 });
+  // The page checks the spec's example data (and `Prefer: code=`): examples mode.
+  const mock = await startMock({ mode: "examples", startTimeoutMs: 60_000 });
   let resolveResult;
   const result = new Promise((resolve) => (resolveResult = resolve));
   const server = createServer((req, res) => {

@@ -9,7 +9,7 @@
 //   types    a TypeScript module type-checked under moduleResolution nodenext (as .mts and .cts)
 //            and bundler (as .ts), with skipLibCheck off; its `@ts-expect-error` lines prove the
 //            declarations are real types and not `any`;
-//   live     an ES module whose default export runs against a running Prism mock:
+//   live     an ES module whose default export runs against a running mock (the simulator behind Prism):
 //            `async ({ baseUrl, token }) => summary` — it throws on any unexpected answer.
 
 /** @type {Record<string, { exports: string[], esm?: string, cjs?: string, types: string, live: string }>} */
@@ -44,22 +44,24 @@ export default async function ({ baseUrl, token }) {
   if (health.response.status !== 200 || health.data?.status !== "success") {
     throw new Error("healthz: " + health.response.status + " " + JSON.stringify(health.error ?? health.data));
   }
+  // The mock is the stateful simulator: a created instance is listed, an unknown one is a 404.
+  const created = await api.POST("/v1/instances", { body: { name: "smoke-api", image: "nginx:latest" } });
+  const uuid = created.data?.data?.instances?.[0]?.uuid;
   const list = await api.GET("/v1/instances", { params: { query: { details: true } } });
   const names = (list.data?.data?.instances ?? []).map((instance) => instance.name);
-  if (!names.includes("funky-town-g756b5d")) throw new Error("listInstances: unexpected " + JSON.stringify(names));
-  const missing = await api.GET("/v1/healthz", { headers: { Prefer: "code=404" } });
-  if (missing.response.status !== 404 || missing.error?.errors?.[0]?.status !== 404) {
-    throw new Error("Prefer code=404: got " + missing.response.status);
-  }
+  if (!names.includes("smoke-api")) throw new Error("listInstances: unexpected " + JSON.stringify(names));
+  await api.DELETE("/v1/instances/{uuid}", { params: { path: { uuid } } });
+  const missing = await api.GET("/v1/nope");
+  if (missing.response.status !== 404) throw new Error("an unknown path: got " + missing.response.status);
   const anonymous = await fetch(baseUrl + "/v1/healthz");
   if (anonymous.status !== 401) throw new Error("without a token the mock answered " + anonymous.status);
-  return "healthz 200, " + names.length + " instances, 404 on request, 401 without token";
+  return "healthz 200, " + names.length + " instance(s) after a create, 404 for an unknown path, 401 without token";
 }
 `,
   },
 
   "@ukc/mock": {
-    exports: ["startMock", "specPath", "freePort", "prismEntry"],
+    exports: ["startMock", "startSimulator", "specPath", "freePort", "prismEntry"],
     esm: `
 assert.equal(m.specPath(), path.join(pkgDir, "openapi.yaml"));
 assert.ok(fs.existsSync(m.prismEntry()), "prism entry " + m.prismEntry());`,
@@ -71,7 +73,7 @@ assert.match(fs.readFileSync(m.specPath(), "utf8"), /^openapi: 3\\.1/);`,
 import { freePort, specPath, startMock, type Mock, type MockOptions } from "@ukc/mock";
 
 export async function check(): Promise<number> {
-  const options: MockOptions = { dynamic: true, host: "127.0.0.1", startTimeoutMs: 10_000 };
+  const options: MockOptions = { mode: "examples", dynamic: true, host: "127.0.0.1", startTimeoutMs: 10_000 };
   const mock: Mock = await startMock(options);
   const url: string = mock.url;
   const spec: string = specPath();
@@ -88,7 +90,7 @@ import { specPath, startMock } from "@ukc/mock";
 
 export default async function ({ baseUrl, token }) {
   if (!readFileSync(specPath(), "utf8").startsWith("openapi: 3.1")) throw new Error("specPath() is not the spec");
-  const generated = await startMock({ dynamic: true });
+  const generated = await startMock({ mode: "examples", dynamic: true });
   try {
     const res = await fetch(generated.url + "/v1/instances", { headers: { Authorization: "Bearer " + token } });
     const body = await res.json();
@@ -128,10 +130,14 @@ export default async function ({ baseUrl, token }) {
   const client = new UnikraftCloud({ baseUrl, token });
   const health = await client.health();
   if (health === null || typeof health !== "object") throw new Error("health(): " + JSON.stringify(health));
+  // The mock is the stateful simulator: what is created is listed.
+  const name = "smoke-" + Math.random().toString(16).slice(2, 8);
+  const created = await client.instances.create({ name, image: "nginx:latest" });
   const names = [];
   for await (const instance of client.instances.list()) names.push(instance.name);
-  if (!names.includes("funky-town-g756b5d")) throw new Error("instances.list(): unexpected " + JSON.stringify(names));
-  return "health() ok, instances.list() gave " + names.length;
+  if (!names.includes(name)) throw new Error("instances.list(): unexpected " + JSON.stringify(names));
+  await client.instances.delete(created.uuid);
+  return "health() ok, create + instances.list() gave " + names.length;
 }
 `,
   },
