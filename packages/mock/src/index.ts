@@ -150,7 +150,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const mode = options.mode ?? "simulator";
   if (mode !== "simulator" && mode !== "examples") throw new TypeError(`@ukc/mock: mode must be "simulator" or "examples", got ${JSON.stringify(mode)}`);
-  const simulator = mode === "simulator" ? await startSimulator({ host, ...options.simulator }) : undefined;
+  const simulator = mode === "simulator" ? await startSimulator({ host, spec, ...options.simulator }) : undefined;
   const watchdog = watchdogPath();
   const args = [...(watchdog ? ["--require", watchdog] : []), prismEntry()];
   if (simulator) args.push("proxy", spec, simulator.url, "--errors", "--host", host, "--port", String(port));

@@ -3,7 +3,11 @@
  * resource, with a control surface for tests (reset, seed, state, clock, faults, logs, crashes,
  * journal) in-process and over HTTP under `/_sim/`, and scripted rules (`rule()`, in-process only).
  */
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createMemberCheck } from "./members.js";
 import { createClock } from "./clock.js";
 import { createSim, emptyState, publicView, type Rec, type Sim, type SimOptions, type State, type Timings } from "./core.js";
 import { data, failure, type SimResponse } from "./envelope.js";
@@ -33,6 +37,8 @@ export interface SimulatorOptions {
   host?: string;
   /** Port. Default: a free one. */
   port?: number;
+  /** The OpenAPI document whose request schemas say which body fields exist. Default: the one this package ships. */
+  spec?: string;
   /** Seed of generated names and UUIDs. Default: the time of start. */
   seed?: number;
   /** The clock: `speed` (simulated ms per real ms, default 1) or `manual: true` (moves with `advance`). */
@@ -91,6 +97,14 @@ export interface Simulator {
   clearJournal(): void;
   /** Stops the server and every timer. */
   stop(): Promise<void>;
+}
+
+declare const __dirname: string | undefined;
+
+/** The spec next to the built package (`dist/../openapi.yaml`), or the repository's when run from source. */
+function bundledSpec(): string | undefined {
+  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return [join(here, "..", "openapi.yaml"), join(here, "..", "..", "..", "..", "spec", "openapi.yaml")].find((f) => existsSync(f));
 }
 
 const DEFAULT_TIMINGS: Timings = { bootMs: 300, stopMs: 200, volumeInitMs: 200, certificateMs: 1000, maxServerWaitMs: 10_000 };
@@ -179,7 +193,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
   };
 
-  const server = createSimServer({ routes, faults, scripting, journal, iso: sim.iso, sleep: (ms, signal) => clock.sleep(ms, signal), control: (m, p, b) => controlRequest(control, m, p, b) });
+  const members = createMemberCheck(options.spec ?? bundledSpec());
+  const server = createSimServer({
+    routes,
+    faults,
+    scripting,
+    journal,
+    iso: sim.iso,
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+    control: (m, p, b) => controlRequest(control, m, p, b),
+    unknownFields: (method, template, body) => members.unknown(method, template, body),
+  });
   if (options.fixture) control.seed(options.fixture);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

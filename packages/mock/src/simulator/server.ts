@@ -80,6 +80,8 @@ export function createSimServer(parts: {
   iso: () => string;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   control: ControlHandler;
+  /** The fields a body may have (from the spec): unknown ones are refused as the API does. */
+  unknownFields?: (method: string, template: string, body: unknown) => string[];
 }): Server {
   const route = createRouter(parts.routes);
   const server = createServer((req, res) => {
@@ -111,6 +113,8 @@ export function createSimServer(parts: {
 
     const matched = route(method, url.pathname);
     if (!matched) return failure(404, `No API endpoint ${method} ${url.pathname}`);
+    const unknown = body === undefined ? [] : (parts.unknownFields?.(method, matched.route.path, body) ?? []);
+    if (unknown.length) return failure(400, unknown.map((k) => `'${k}' is not a valid member`).join("; "));
     const gone = new AbortController();
     res.once("close", () => gone.abort());
     const request: SimRequest = { method, path: url.pathname, params: matched.params, query: url.searchParams, body, signal: gone.signal };
