@@ -193,7 +193,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
   };
 
-  const members = createMemberCheck(options.spec ?? bundledSpec());
+  const members = await createMemberCheck(options.spec ?? bundledSpec());
   const server = createSimServer({
     routes,
     faults,

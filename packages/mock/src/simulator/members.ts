@@ -2,10 +2,10 @@
  * The API rejects unknown fields in a request body (`'x' is not a valid member`). This module reads
  * the request-body schemas of the spec the package ships and says which fields each operation
  * takes, so the simulator answers a misspelt field as the API does, even without Prism in front.
- * The spec is read once, at the first request with a body.
+ * The spec is read once, when the simulator starts; where it cannot be read (no spec, or a runtime
+ * that cannot load the YAML parser), bodies are not checked here and Prism, in front, still does.
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 
 type Schema = {
   $ref?: string;
@@ -24,13 +24,14 @@ interface BodyShape {
   fields?: Set<string>;
 }
 
-/** Builds the per-route check from a spec file; `check(method, template, body)` gives the unknown fields. */
-export function createMemberCheck(specFile: string | undefined) {
-  let shapes: Map<string, BodyShape> | undefined;
+/** Builds the per-route check from a spec file; `unknown(method, template, body)` gives the unknown fields. */
+export async function createMemberCheck(specFile: string | undefined) {
+  const shapes = await load().catch(() => new Map<string, BodyShape>());
 
-  function load(): Map<string, BodyShape> {
+  async function load(): Promise<Map<string, BodyShape>> {
     const map = new Map<string, BodyShape>();
     if (!specFile) return map;
+    const { parse } = await import("yaml");
     const spec = parse(readFileSync(specFile, "utf8")) as {
       paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
       components?: { schemas?: Record<string, Schema> };
@@ -70,7 +71,6 @@ export function createMemberCheck(specFile: string | undefined) {
   return {
     /** The unknown top-level fields of a body (of each item, for a batch). */
     unknown(method: string, template: string, body: unknown): string[] {
-      shapes ??= load();
       const shape = shapes.get(`${method} ${template.replace(/\{[^}]+\}/g, "{}")}`);
       if (!shape?.fields || body === null || typeof body !== "object") return [];
       const items = (Array.isArray(body) ? body : [body]) as unknown[];
