@@ -4,13 +4,30 @@
  * than one server wait, the request is repeated until the deadline. For conditions the server
  * cannot wait for, see `waitFor` in poll.ts.
  */
-import { AbortError, BatchError, ErrorCode, makeAPIError, WaitTimeoutError, type ItemFailure } from "./errors.js";
+import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "./errors.js";
 import { matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "./refs.js";
 import { sleep } from "./transport.js";
 
-/** Instance states that can be waited for. */
-export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "standby" | "template";
+/** Instance states that can be waited for (the wait endpoint's `state`). */
+const WAIT_STATES = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"] as const;
+
+/** An instance state that can be waited for. */
+export type InstanceState = (typeof WAIT_STATES)[number];
+
+/** Checks the options of a wait before anything is sent: a known state, sensible times. */
+function checkWaitOptions(options: WaitOptions): void {
+  const { state, timeoutMs, maxServerWaitMs } = options;
+  if (state !== undefined && !(WAIT_STATES as readonly string[]).includes(state)) {
+    throw new ValidationError("state", `'${String(state)}' is not an instance state; wait for one of ${WAIT_STATES.join(", ")}`);
+  }
+  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
+    throw new ValidationError("timeoutMs", `must be a finite number of milliseconds >= 0, got ${String(timeoutMs)}`);
+  }
+  if (maxServerWaitMs !== undefined && (typeof maxServerWaitMs !== "number" || !Number.isFinite(maxServerWaitMs) || maxServerWaitMs <= 0)) {
+    throw new ValidationError("maxServerWaitMs", `must be a positive number of milliseconds, got ${String(maxServerWaitMs)}`);
+  }
+}
 
 /** Options of `instances.wait()`. */
 export interface WaitOptions {
@@ -63,6 +80,7 @@ export async function waitForStates<T extends WaitedItem, R>(
   options: WaitOptions = {},
   single = false,
 ): Promise<T[]> {
+  checkWaitOptions(options);
   const state = options.state ?? "running";
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxServerWaitMs = options.maxServerWaitMs ?? 60_000;
