@@ -435,7 +435,7 @@ export function followLogs(fetchPage: FetchLogPage, options: FollowLogsOptions =
   if (!(retries === Infinity || (Number.isSafeInteger(retries) && retries >= 0))) {
     throw new ValidationError("retries", `must be a non-negative integer, got ${String(retries)}`);
   }
-  return follow(fetchPage, {
+  const events = follow(fetchPage, {
     from,
     intervalMs,
     maxIntervalMs,
@@ -445,7 +445,12 @@ export function followLogs(fetchPage: FetchLogPage, options: FollowLogsOptions =
     signal: options.signal,
     onError: options.onError,
   });
+  // `lines()` reads the signal from here, so an abort stops it at once, mid-chunk too.
+  return options.signal ? Object.assign(events, { [FOLLOW_SIGNAL]: options.signal }) : events;
 }
+
+/** Where a follow iterator keeps its AbortSignal, for {@link lines}. */
+const FOLLOW_SIGNAL = Symbol("ukc.follow.signal");
 
 interface FollowSettings {
   from: number | "start" | "end";
@@ -596,12 +601,18 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
  * Splits log text into lines, without their terminator (`\n` or `\r\n`; a lone `\r` is kept).
  * A line split between chunks is held until it is complete; a partial last line is yielded at
  * the end, and before a gap (gaps themselves yield nothing). Accepts {@link followLogs} events
- * or plain strings. Leaving the loop early ends the source too.
+ * or plain strings. Leaving the loop early ends the source too. Once the follow's `signal` (or
+ * `options.signal`) aborts, it rejects with `AbortError` at once, without the lines still
+ * buffered from the last chunk.
  * @example for await (const line of lines(followLogs(fetchPage))) console.log(line);
  */
-export async function* lines(source: AsyncIterable<LogEvent | string>): AsyncIterableIterator<string> {
+export async function* lines(source: AsyncIterable<LogEvent | string>, options: { signal?: AbortSignal } = {}): AsyncIterableIterator<string> {
+  // The signal of the follow that feeds us (or the caller's): once it aborts, not one more line,
+  // not even the ones already buffered from the last chunk.
+  const signal = options.signal ?? (source as { [FOLLOW_SIGNAL]?: AbortSignal })[FOLLOW_SIGNAL];
   let buffer = "";
   for await (const item of source) {
+    if (signal?.aborted) throw abortError(signal);
     let text: string;
     if (typeof item === "string") text = item;
     else if (item.type === "data") text = item.text;
@@ -617,10 +628,12 @@ export async function* lines(source: AsyncIterable<LogEvent | string>): AsyncIte
     let nl: number;
     while ((nl = buffer.indexOf("\n", from)) !== -1) {
       const cut = nl > lineStart && buffer.charCodeAt(nl - 1) === 13 /* \r */ ? nl - 1 : nl;
+      if (signal?.aborted) throw abortError(signal);
       yield buffer.slice(lineStart, cut);
       lineStart = from = nl + 1;
     }
     buffer = lineStart > 0 ? buffer.slice(lineStart) : buffer;
   }
+  if (signal?.aborted) throw abortError(signal);
   if (buffer) yield buffer;
 }

@@ -778,3 +778,35 @@ describe("lines", () => {
     expect(server.calls.length).toBe(calls);
   });
 });
+
+describe("lines() and abort", () => {
+  it("stops at once when the follow's signal aborts, even with lines left in the chunk", async () => {
+    const controller = new AbortController();
+    const fetchPage = async (offset: number) => {
+      const bytes = new TextEncoder().encode("one\ntwo\nthree\n");
+      const chunk = offset === 0 ? bytes : new Uint8Array();
+      return { output: Buffer.from(chunk).toString("base64"), range: { start: offset, end: offset + chunk.length }, available: { start: 0, end: bytes.length }, state: "running" };
+    };
+    const got: string[] = [];
+    const error = await (async () => {
+      for await (const line of lines(followLogs(fetchPage, { signal: controller.signal, intervalMs: 10 }))) {
+        got.push(line);
+        controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(got).toEqual(["one"]);
+    expect(error).toBeInstanceOf(AbortError);
+  });
+
+  it("takes a signal of its own for any source", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await (async () => {
+      const source = (async function* () {
+        yield "a\nb\n";
+      })();
+      for await (const line of lines(source, { signal: controller.signal })) void line;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+  });
+});
