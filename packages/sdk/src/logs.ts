@@ -7,7 +7,7 @@
  * returned (`end` exclusive). A negative request `offset` counts from the end; one request
  * returns at most 16,383 bytes. Everything here runs on Node 20+, Bun, Deno and browsers.
  */
-import { AbortError, ValidationError } from "./errors.js";
+import { AbortError, makeAPIError, ValidationError } from "./errors.js";
 import { isPermanentError } from "./poll.js";
 import { sleep } from "./transport.js";
 
@@ -297,15 +297,25 @@ function pageStart(page: LogPage, requested: number, length: number): number {
   return Math.max(0, (num(avail?.end) ? avail.end : length) - length);
 }
 
+/** The bytes of a log page; output that is not base64 is a malformed answer, an APIError. */
+function pageBytes(page: LogPage): Uint8Array {
+  try {
+    return decodeBase64(page.output ?? "");
+  } catch (error) {
+    throw makeAPIError({ status: 200, message: `the log output of the answer is not base64 (${(error as Error).message})`, body: page });
+  }
+}
+
 /**
  * Decodes one log entry of the API: base64 to bytes, bytes to text (whole, not streaming).
  * `start` is `range.start` (0 when missing), `end` is `start + bytes.length`, missing
  * `available` bounds default to `0` and `end`.
- * @throws TypeError when `output` is not base64.
+ * @throws APIError (status 200) when `output` is not base64: the answer is malformed, and the error
+ * says where.
  * @example const read = decodeLogPage(env.data.instances[0]); console.log(read.text); next = read.end;
  */
 export function decodeLogPage(page: LogPage): LogRead {
-  const bytes = decodeBase64(page.output ?? "");
+  const bytes = pageBytes(page);
   const start = num(page.range?.start) ? page.range.start : 0;
   const end = start + bytes.length;
   const read: LogRead = {
@@ -516,7 +526,7 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
     check();
     failures = 0;
 
-    const bytes = decodeBase64(page.output ?? "");
+    const bytes = pageBytes(page);
     const start = pageStart(page, offset, bytes.length);
     const availStart = page.available?.start;
     let data = bytes;

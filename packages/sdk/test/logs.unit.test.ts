@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AbortError, NotFoundError, ValidationError } from "../src/errors";
+import { AbortError, APIError, NotFoundError, ValidationError } from "../src/errors";
 import {
   createUtf8Decoder,
   decodeBase64,
@@ -166,7 +166,9 @@ describe("decodeLogPage", () => {
   });
 
   it("rejects output that is not base64", () => {
-    expect(() => decodeLogPage({ output: "not base64!" })).toThrow(TypeError);
+    // A malformed answer of the API: an APIError saying where, not a bare TypeError.
+    expect(() => decodeLogPage({ output: "not base64!" })).toThrow(APIError);
+    expect(() => decodeLogPage({ output: "not base64!" })).toThrow(/the log output of the answer is not base64 \(Invalid base64 input: unexpected character/);
   });
 });
 
