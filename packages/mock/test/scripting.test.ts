@@ -4,6 +4,7 @@
 // its serialisable faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "../src/simulator/index";
+import { httpTo } from "./http";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const OTHER = "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13";
@@ -21,17 +22,7 @@ beforeEach(() => {
 });
 afterAll(() => sim.stop());
 
-function get(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(sim.url + path, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string>) } });
-}
-
-function send(method: string, path: string, body: unknown): Promise<Response> {
-  return fetch(sim.url + path, {
-    method,
-    headers: { ...AUTH, "content-type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+const { get, send } = httpTo(() => sim.url, AUTH);
 
 describe("unscripted requests and the journal", () => {
   it("the simulated platform answers requests no rule matches, and the journal records them", async () => {

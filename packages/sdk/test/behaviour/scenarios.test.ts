@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { echoBatch, failItems, scriptedLogs, stateSequence, syntheticUuid } from "./scenarios";
 import { sim, useSimulator } from "./support";
+import { httpTo } from "../../../mock/test/http";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const OTHER = "6f3c1b52-8a4e-4d1f-9b7a-2c5e8d9f0a13";
@@ -10,17 +11,7 @@ const AUTH = { authorization: "Bearer secret-token-123" };
 
 useSimulator();
 
-function get(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(sim.url + path, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string>) } });
-}
-
-function send(method: string, path: string, body: unknown): Promise<Response> {
-  return fetch(sim.url + path, {
-    method,
-    headers: { ...AUTH, "content-type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+const { get, send } = httpTo(() => sim.url, AUTH);
 
 describe("stateSequence", () => {
   it("walks through the states; a wait for another state answers the API's timeout", async () => {
