@@ -17,11 +17,12 @@ const slow = (delayMs: number, extra: Partial<Rule> = {}): Rule => ({ id: "slow"
 
 describe("timeouts", () => {
   it("a GET slower than timeoutMs is retried, then rejects with APITimeoutError", async () => {
-    sim.rule(slow(600, { path: GET_PATH }));
-    const error = await rejection(client({ timeoutMs: 100, maxRetries: 1 }).instances.get(UUID));
+    // Times with room for a loaded machine: each attempt must reach the server well within its timeout.
+    sim.rule(slow(3000, { path: GET_PATH }));
+    const error = await rejection(client({ timeoutMs: 400, maxRetries: 1 }).instances.get(UUID));
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toContain(`GET ${GET_PATH} timed out after 100 ms (attempt 2)`);
+    expect((error as Error).message).toContain(`GET ${GET_PATH} timed out after 400 ms (attempt 2)`);
     expect(ids()).toEqual(["slow", "slow"]);
   });
 
