@@ -9,11 +9,11 @@ import { matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "./refs.js";
 import { sleep } from "./transport.js";
 
-/** Instance states that can be waited for (the wait endpoint's `state`). */
-const WAIT_STATES = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"] as const;
+/** An instance state that can be waited for (the wait endpoint's `state`). */
+export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
 
-/** An instance state that can be waited for. */
-export type InstanceState = (typeof WAIT_STATES)[number];
+/** The states of {@link InstanceState}, to check a wait's `state` before sending. */
+const WAIT_STATES: readonly InstanceState[] = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"];
 
 /** Checks the options of a wait before anything is sent: a known state, sensible times. */
 function checkWaitOptions(options: WaitOptions): void {
