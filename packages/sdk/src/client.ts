@@ -2,9 +2,9 @@
  * The client: configuration, the transport (timeouts, retries, logging) and the resources.
  */
 import { createClient, type HealthzResponseData, type UnikraftCloudClient } from "@ukc/api";
-import { resolveConfig, type ClientOptions } from "./config.js";
-import type { Context } from "./context.js";
-import { envelope } from "./envelope.js";
+import { resolveConfig, type ClientOptions } from "./internal/config.js";
+import type { Context } from "./internal/context.js";
+import { envelope } from "./internal/envelope.js";
 import { autoscale } from "./resources/autoscale.js";
 import { certificates } from "./resources/certificates.js";
 import { images } from "./resources/images.js";
@@ -13,7 +13,7 @@ import { quotas } from "./resources/quotas.js";
 import { serviceGroups } from "./resources/service-groups.js";
 import { templates } from "./resources/templates.js";
 import { volumes } from "./resources/volumes.js";
-import { createTransport, type RequestOptions } from "./transport.js";
+import { createTransport, type RequestOptions } from "./internal/transport.js";
 
 /**
  * The Unikraft Cloud client.

@@ -8,16 +8,16 @@
  * @packageDocumentation
  */
 export { UnikraftCloud } from "./client.js";
-export type { ClientOptions } from "./config.js";
-export type { Logger, LogLevel } from "./logger.js";
-export type { RequestOptions } from "./transport.js";
-export * from "./errors.js";
-export { parseRef, parseRefs, isUUID, NAME_PATTERN, type Ref, type ParsedRef } from "./refs.js";
-export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./patch.js";
-export type { BatchMethod, UpdateMethod } from "./batch.js";
-export type { ListOptions } from "./pagination.js";
-export type { WaitOptions, InstanceState } from "./wait.js";
-export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions, type StateCondition, type StateWaitOptions } from "./poll.js";
+export type { ClientOptions } from "./internal/config.js";
+export type { Logger, LogLevel } from "./internal/logger.js";
+export type { RequestOptions } from "./internal/transport.js";
+export * from "./core/errors.js";
+export { parseRef, parseRefs, isUUID, NAME_PATTERN, type Ref, type ParsedRef } from "./core/refs.js";
+export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./core/patch.js";
+export type { BatchMethod, UpdateMethod } from "./internal/batch.js";
+export type { ListOptions } from "./internal/pagination.js";
+export type { WaitOptions, InstanceState } from "./internal/wait.js";
+export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions, type StateCondition, type StateWaitOptions } from "./internal/poll.js";
 export {
   decodeBase64,
   decodeBase64Portable,

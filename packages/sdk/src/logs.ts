@@ -7,9 +7,9 @@
  * returned (`end` exclusive). A negative request `offset` counts from the end; one request
  * returns at most 16,383 bytes. Everything here runs on Node 20+, Bun, Deno and browsers.
  */
-import { AbortError, makeAPIError, ValidationError } from "./errors.js";
-import { isPermanentError } from "./poll.js";
-import { sleep } from "./transport.js";
+import { AbortError, makeAPIError, ValidationError } from "./core/errors.js";
+import { isPermanentError } from "./internal/poll.js";
+import { sleep } from "./internal/transport.js";
 
 /** The most bytes one log request returns. */
 export const MAX_LOG_PAGE_BYTES = 16_383;

@@ -10,7 +10,7 @@
  * `stop_code` (when K is set): bits 31–24 reserved, 23–16 errno (Linux numbers), 15 shutdown
  * table (0 init, 1 term), 14–8 initlevel (127 = running the application), 7–0 reason.
  */
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "./core/errors.js";
 
 /** The bits of `stop_reason`. */
 export const StopReasonBit = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AbortError, APIError, NotFoundError, ValidationError } from "../src/errors";
+import { AbortError, APIError, NotFoundError, ValidationError } from "../src/core/errors";
 import {
   createUtf8Decoder,
   decodeBase64,

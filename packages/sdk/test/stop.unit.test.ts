@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../src/errors";
+import { ValidationError } from "../src/core/errors";
 import { decodePlatformStopCode, decodeStopCode, decodeStopReason, errnoName, explainStop } from "../src/stop";
 
 describe("decodeStopReason", () => {

@@ -17,12 +17,12 @@ import type {
   GetAutoscaleConfigurationsResponseServiceGroup,
   ServiceGroup,
 } from "@ukc/api";
-import { batchOf, itemFailed, oneOrThrow, perRef, refQuery, settle, type ApiItem } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { makeAPIError, ValidationError } from "../errors.js";
-import { describeRef, parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { batchOf, itemFailed, oneOrThrow, perRef, refQuery, settle, type ApiItem } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { makeAPIError, ValidationError } from "../core/errors.js";
+import { describeRef, parseRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** An autoscale configuration: sizes, timings, how new instances are created, and policies. */
 export type AutoscaleConfiguration = Omit<CreateAutoscaleConfigurationsRequestConfiguration, "uuid" | "name">;

@@ -3,14 +3,14 @@
  * state (e.g. `valid`) by polling.
  */
 import type { Certificate, CreateCertificateRequest, DeleteCertificatesResponseDeletedCertificate } from "@ukc/api";
-import { batchOf, perRef, settle } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
-import { paginate, type ListOptions } from "../pagination.js";
-import { waitForState, type WaitForOptions } from "../poll.js";
-import { NAME_PATTERN, parseRefs, type Ref } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { batchOf, perRef, settle } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
+import { paginate, type ListOptions } from "../internal/pagination.js";
+import { waitForState, type WaitForOptions } from "../internal/poll.js";
+import { NAME_PATTERN, parseRefs, type Ref } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** The states of a certificate (`Certificate.state`). */
 export const CERTIFICATE_STATES = ["pending", "valid", "error"] as const;

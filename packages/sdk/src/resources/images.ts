@@ -2,10 +2,10 @@
  * Images of the registry that instances run: look one up by tag or by digest, or list them.
  */
 import type { Image } from "@ukc/api";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ErrorCode, makeAPIError, ValidationError } from "../errors.js";
-import type { RequestOptions } from "../transport.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ErrorCode, makeAPIError, ValidationError } from "../core/errors.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** The digest pattern of the spec (`<algorithm>:<encoded>`). */
 export const DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;

@@ -15,16 +15,16 @@ import type {
   UpdateInstancesResponseUpdatedInstance,
   WaitInstanceResponseWaitedInstance,
 } from "@ukc/api";
-import { batchOf, oneOrThrow, perRef, refQuery, settle, singleUUIDUpdate, updater } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
+import { batchOf, oneOrThrow, perRef, refQuery, settle, singleUUIDUpdate, updater } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
 import { decodeLogPage, followLogs, tailOffset, type FollowLogsOptions, type LogEvent, type LogRead } from "../logs.js";
-import { paginate, type ListOptions } from "../pagination.js";
-import { parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
-import { waitForState, type StateCondition, type StateWaitOptions } from "../poll.js";
-import type { RequestOptions } from "../transport.js";
-import { httpTimeoutFor, waitForStates, type WaitOptions } from "../wait.js";
+import { paginate, type ListOptions } from "../internal/pagination.js";
+import { parseRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
+import { waitForState, type StateCondition, type StateWaitOptions } from "../internal/poll.js";
+import type { RequestOptions } from "../internal/transport.js";
+import { httpTimeoutFor, waitForStates, type WaitOptions } from "../internal/wait.js";
 
 /** Properties of an instance that `update` can change. */
 export const INSTANCE_PROPS = [

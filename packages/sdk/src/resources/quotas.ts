@@ -3,12 +3,12 @@
  * a user.
  */
 import type { Quotas } from "@ukc/api";
-import { oneOrThrow, settle } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
-import { isUUID } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { oneOrThrow, settle } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
+import { isUUID } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** Quotas of Unikraft Cloud. */
 export function quotas(ctx: Context) {

@@ -10,14 +10,14 @@ import type {
   UpdateServiceGroupsRequestItem,
   UpdateServiceGroupsResponseUpdatedServiceGroup,
 } from "@ukc/api";
-import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
-import { paginate, type ListOptions } from "../pagination.js";
-import { toOperations, type RawOperation } from "../patch.js";
-import { NAME_PATTERN, parseRefs, type Ref } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
+import { paginate, type ListOptions } from "../internal/pagination.js";
+import { toOperations, type RawOperation } from "../core/patch.js";
+import { NAME_PATTERN, parseRefs, type Ref } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** Properties of a service group that `update` can change. */
 export const SERVICE_GROUP_PROPS = ["services", "domains", "soft_limit", "hard_limit", "autokill"] as const;

@@ -9,14 +9,14 @@ import type {
   UpdateTemplateByUUIDRequestBody,
   UpdateTemplatesRequestItem,
 } from "@ukc/api";
-import { batchOf, perRef, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
-import { paginate, type ListOptions } from "../pagination.js";
-import { toOperations, type RawOperation } from "../patch.js";
-import { parseRefs, type Ref } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { batchOf, perRef, singleUUIDUpdate, updater, type UpdateMethod } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
+import { paginate, type ListOptions } from "../internal/pagination.js";
+import { toOperations, type RawOperation } from "../core/patch.js";
+import { parseRefs, type Ref } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** Properties of a template that `update` can change. */
 export const TEMPLATE_PROPS = ["tags", "delete_lock", "autokill"] as const;

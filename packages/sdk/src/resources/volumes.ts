@@ -15,15 +15,15 @@ import type {
   UpdateVolumesResponseUpdatedVolume,
   Volume,
 } from "@ukc/api";
-import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../batch.js";
-import { via, type Context } from "../context.js";
-import { envelope } from "../envelope.js";
-import { ValidationError } from "../errors.js";
-import { paginate, type ListOptions } from "../pagination.js";
-import { toOperations, type RawOperation } from "../patch.js";
-import { waitForState, type WaitForOptions } from "../poll.js";
-import { NAME_PATTERN, parseRef, parseRefs, type ParsedRef, type Ref } from "../refs.js";
-import type { RequestOptions } from "../transport.js";
+import { batchOf, perRef, settle, singleUUIDUpdate, updater, type UpdateMethod } from "../internal/batch.js";
+import { via, type Context } from "../internal/context.js";
+import { envelope } from "../internal/envelope.js";
+import { ValidationError } from "../core/errors.js";
+import { paginate, type ListOptions } from "../internal/pagination.js";
+import { toOperations, type RawOperation } from "../core/patch.js";
+import { waitForState, type WaitForOptions } from "../internal/poll.js";
+import { NAME_PATTERN, parseRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
+import type { RequestOptions } from "../internal/transport.js";
 
 /** The states of a volume (`Volume.state`). */
 export const VOLUME_STATES = ["uninitialized", "initializing", "available", "idle", "mounted", "busy", "error", "template"] as const;

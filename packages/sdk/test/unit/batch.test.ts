@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allOrThrow, itemFailed, matchItems, oneOrThrow, refQuery, settle } from "../../src/batch";
-import { BatchError, ConflictError, NotFoundError } from "../../src/errors";
-import type { ParsedRef } from "../../src/refs";
+import { allOrThrow, itemFailed, matchItems, oneOrThrow, refQuery, settle } from "../../src/internal/batch";
+import { BatchError, ConflictError, NotFoundError } from "../../src/core/errors";
+import type { ParsedRef } from "../../src/core/refs";
 
 const U1 = "11111111-1111-4111-8111-111111111111";
 const refs: ParsedRef[] = [{ name: "a" }, { uuid: U1 }, { name: "c" }];

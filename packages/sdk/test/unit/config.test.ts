@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveConfig } from "../../src/config";
-import { ConfigurationError } from "../../src/errors";
+import { resolveConfig } from "../../src/internal/config";
+import { ConfigurationError } from "../../src/core/errors";
 import { UnikraftCloud } from "../../src/client";
 import { inspect } from "node:util";
 

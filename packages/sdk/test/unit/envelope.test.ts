@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { envelope } from "../../src/envelope";
-import { APIError, BadRequestError, UnprocessableEntityError } from "../../src/errors";
+import { envelope } from "../../src/internal/envelope";
+import { APIError, BadRequestError, UnprocessableEntityError } from "../../src/core/errors";
 
 const failed = (status: number, error: unknown, headers: Record<string, string> = {}) =>
   Promise.resolve({ error, response: new Response(null, { status, headers }) });

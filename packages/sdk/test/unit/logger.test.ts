@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveConfig } from "../../src/config";
-import { consoleLogger, isLogLevel, levelLogger, type Logger } from "../../src/logger";
+import { resolveConfig } from "../../src/internal/config";
+import { consoleLogger, isLogLevel, levelLogger, type Logger } from "../../src/internal/logger";
 
 afterEach(() => {
   vi.unstubAllEnvs();

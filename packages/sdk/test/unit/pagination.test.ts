@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginate } from "../../src/pagination";
+import { paginate } from "../../src/internal/pagination";
 
 interface Item {
   uuid: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/errors";
-import { add, del, set, toOperations } from "../../src/patch";
+import { ValidationError } from "../../src/core/errors";
+import { add, del, set, toOperations } from "../../src/core/patch";
 
 const props = ["image", "args", "env", "memory_mb", "tags", "delete_lock"] as const;
 const lists = ["args", "env", "tags"] as const;

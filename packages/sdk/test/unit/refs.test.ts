@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/errors";
-import { describeRef, isUUID, matchesRef, parseRef, parseRefs } from "../../src/refs";
+import { ValidationError } from "../../src/core/errors";
+import { describeRef, isUUID, matchesRef, parseRef, parseRefs } from "../../src/core/refs";
 
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 

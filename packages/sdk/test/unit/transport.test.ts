@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { resolveConfig } from "../../src/config";
-import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../../src/errors";
-import { backoffDelay, checkRequestOptions, createTransport, retryAfterMs } from "../../src/transport";
+import { resolveConfig } from "../../src/internal/config";
+import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../../src/core/errors";
+import { backoffDelay, checkRequestOptions, createTransport, retryAfterMs } from "../../src/internal/transport";
 import { UnikraftCloud } from "../../src/index";
-import type { Logger } from "../../src/logger";
+import type { Logger } from "../../src/internal/logger";
 
 const TOKEN = "tok-secret-42";
 

@@ -4,9 +4,9 @@
  * than one server wait, the request is repeated until the deadline. For conditions the server
  * cannot wait for, see `waitFor` in poll.ts.
  */
-import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "./errors.js";
+import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "../core/errors.js";
 import { matchItems, unexpected, type ApiItem } from "./batch.js";
-import { describeRef, type ParsedRef } from "./refs.js";
+import { describeRef, type ParsedRef } from "../core/refs.js";
 import { sleep } from "./transport.js";
 
 /** An instance state that can be waited for (the wait endpoint's `state`). */

@@ -3,9 +3,9 @@
  * `status`, `message` and `error` code; this module sorts them into successes and failures
  * without losing any, matched to the references the caller gave.
  */
-import { BatchError, makeAPIError, type ItemFailure } from "./errors.js";
-import { toOperations, type RawOperation } from "./patch.js";
-import { describeRef, matchesRef, parseRefs, type ParsedRef, type Ref } from "./refs.js";
+import { BatchError, makeAPIError, type ItemFailure } from "../core/errors.js";
+import { toOperations, type RawOperation } from "../core/patch.js";
+import { describeRef, matchesRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
 import type { RequestOptions } from "./transport.js";
 
 /** The per-item fields the API puts on every entry of a batch response. */

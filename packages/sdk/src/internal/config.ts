@@ -3,7 +3,7 @@
  * their validation. Every problem is a {@link ConfigurationError} at construction.
  */
 import { resolveBaseUrl } from "@ukc/api";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../core/errors.js";
 import { consoleLogger, isLogLevel, levelLogger, type Logger, type LogLevel } from "./logger.js";
 
 /** Options of the {@link UnikraftCloud} client. */

@@ -7,7 +7,7 @@
  * previous page. Pages after the first ask for one more item and drop the boundary item, so
  * nothing is yielded twice and nothing is skipped.
  */
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../core/errors.js";
 
 /** Options of every `list()` method. */
 export interface ListOptions {

@@ -14,9 +14,9 @@ import {
   UnprocessableEntityError,
   ValidationError,
   WaitTimeoutError,
-} from "./errors.js";
+} from "../core/errors.js";
 import { isMismatch } from "./batch.js";
-import { describeRef, parseRef, type Ref } from "./refs.js";
+import { describeRef, parseRef, type Ref } from "../core/refs.js";
 import { sleep, type RequestOptions } from "./transport.js";
 
 /** The backoff schedule of {@link waitFor}. */

@@ -2,7 +2,7 @@
  * The response envelope `{ status, message, data, errors, op_time_us }`: turning an openapi-fetch
  * result into the envelope, or into the right {@link APIError} when the HTTP status is not 2xx.
  */
-import { makeAPIError, type EnvelopeError } from "./errors.js";
+import { makeAPIError, type EnvelopeError } from "../core/errors.js";
 
 /** The fields every envelope has. */
 export interface Envelope<D = unknown> {

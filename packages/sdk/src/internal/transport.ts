@@ -10,7 +10,7 @@
  * - 4xx other than 408/429 is never retried; 401/403 fail at once.
  * Each attempt sends a fresh copy of the request (the body is buffered once).
  */
-import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "./errors.js";
+import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../core/errors.js";
 import type { ResolvedConfig } from "./config.js";
 
 /** Options every SDK method accepts as its last argument. */
