@@ -3,21 +3,12 @@
  * (a volume being available, a certificate being valid, `net_time_us` being set). For instance
  * states, the server-side wait in wait.ts is better: one request instead of many.
  */
-import {
-  AbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConfigurationError,
-  makeAPIError,
-  NotFoundError,
-  PermissionDeniedError,
-  UnprocessableEntityError,
-  ValidationError,
-  WaitTimeoutError,
-} from "../core/errors.js";
+import { AbortError, AuthenticationError, BadRequestError, ConfigurationError, makeAPIError, NotFoundError } from "../core/errors.js";
+import { PermissionDeniedError, UnprocessableEntityError, ValidationError, WaitTimeoutError } from "../core/errors.js";
 import { isMismatch } from "./batch.js";
 import { describeRef, parseRef, type Ref } from "../core/refs.js";
-import { sleep, type RequestOptions } from "./transport.js";
+import { deadline as deadlineIn, delays, sleep, type Backoff } from "./timing.js";
+import type { RequestOptions } from "./transport.js";
 
 /** The backoff schedule of {@link waitFor}. */
 export interface PollScheduleOptions {
@@ -57,30 +48,25 @@ function number(field: string, value: number | undefined, fallback: number, min:
   return value;
 }
 
-function schedule(options: PollScheduleOptions) {
+/** The options of a poll schedule, checked, as the backoff of the timing module. */
+function pollBackoff(options: PollScheduleOptions): Backoff {
   const intervalMs = number("intervalMs", options.intervalMs, 500, 0, MAX_TIMER_MS);
-  const maxIntervalMs = number("maxIntervalMs", options.maxIntervalMs, Math.max(5000, intervalMs), 0, MAX_TIMER_MS);
+  const maxMs = number("maxIntervalMs", options.maxIntervalMs, Math.max(5000, intervalMs), 0, MAX_TIMER_MS);
   const factor = number("factor", options.factor, 2, 1, Number.MAX_VALUE);
   const jitter = number("jitter", options.jitter, 0.2, 0, 1);
   const random = options.random ?? Math.random;
   if (typeof random !== "function") throw new ValidationError("options.random", "expected a function returning a number in [0, 1)");
-  return { intervalMs, maxIntervalMs, factor, jitter, random };
+  return { initialMs: Math.min(intervalMs, maxMs), maxMs, factor, jitter, random };
 }
 
 /**
  * The delays between checks of {@link waitFor}, in ms (an endless sequence): `intervalMs`, then
  * each times `factor`, capped at `maxIntervalMs`, each multiplied by `1 - jitter * random()` and
- * rounded. Deterministic for a fixed `random`.
+ * rounded. Deterministic for a fixed `random`. The options are checked at once (ValidationError).
  * @example [...take(pollDelays({ intervalMs: 100, jitter: 0 }), 4)] // 100, 200, 400, 800
  */
-export function* pollDelays(options: PollScheduleOptions = {}): Generator<number, never, undefined> {
-  const { intervalMs, maxIntervalMs, factor, jitter, random } = schedule(options);
-  let base = Math.min(intervalMs, maxIntervalMs);
-  for (;;) {
-    const r = Math.min(1, Math.max(0, Number(random()) || 0));
-    yield Math.round(base * (1 - jitter * r));
-    base = Math.min(base * factor, maxIntervalMs);
-  }
+export function pollDelays(options: PollScheduleOptions = {}): Generator<number, never, undefined> {
+  return delays(pollBackoff(options));
 }
 
 /**
@@ -138,14 +124,14 @@ export async function waitFor<T>(
   if (typeof check !== "function") throw new ValidationError("check", "expected a function");
   if (typeof until !== "function") throw new ValidationError("until", "expected a function");
   const timeoutMs = number("timeoutMs", options.timeoutMs, 60_000, 0, MAX_TIMER_MS);
-  const delays = pollDelays(options);
-  const { intervalMs } = schedule(options);
+  const pauses = delays(pollBackoff(options));
+  const intervalMs = options.intervalMs ?? 500; // checked by pollBackoff
   const finalCheckMs = Math.min(FINAL_CHECK_MAX_MS, Math.max(timeoutMs, intervalMs, 1));
   const userSignal = options.signal;
   const what = options.description ?? "the condition";
 
   const started = Date.now();
-  const deadline = started + timeoutMs;
+  const deadline = deadlineIn(timeoutMs);
   const aborted = () => new AbortError(`waiting for ${what} was aborted`, { cause: userSignal?.reason });
   if (userSignal?.aborted) throw aborted();
 
@@ -165,13 +151,8 @@ export async function waitFor<T>(
       onUserAbort = () => controller.abort(userSignal?.reason);
       userSignal?.addEventListener("abort", onUserAbort, { once: true });
       timer = setTimeout(() => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")), budgetMs);
-      let pending: Promise<T>;
-      try {
-        pending = Promise.resolve(check(controller.signal));
-      } catch (error) {
-        pending = Promise.reject(error);
-      }
-      pending.then(
+      // A check that throws at once rejects this promise like one that rejects.
+      new Promise<T>((settle) => settle(check(controller.signal))).then(
         (value) => resolve({ ok: true, value }),
         (error: unknown) => resolve({ ok: false, error }),
       );
@@ -184,7 +165,7 @@ export async function waitFor<T>(
   let final = timeoutMs === 0;
   for (;;) {
     checks++;
-    const outcome = await runCheck(final ? finalCheckMs : Math.max(0, deadline - Date.now()));
+    const outcome = await runCheck(final ? finalCheckMs : deadline.remaining());
     if (userSignal?.aborted) throw aborted();
     if (outcome.ok) {
       seen = true;
@@ -197,16 +178,16 @@ export async function waitFor<T>(
       lastError = outcome.error;
     }
     if (final) break;
-    const remaining = deadline - Date.now();
+    const remaining = deadline.remaining();
     if (remaining <= 0) break;
-    const delay = delays.next().value;
+    const delay = pauses.next().value;
     try {
       if (delay < remaining) {
         await sleep(delay, userSignal);
         continue;
       }
       // The last sleep ends at the deadline (re-slept if a timer fired a little early).
-      for (let left = remaining; left > 0; left = deadline - Date.now()) await sleep(left, userSignal);
+      for (let left = remaining; left > 0; left = deadline.remaining()) await sleep(left, userSignal);
     } catch (error) {
       if (error instanceof AbortError) throw aborted();
       throw error;

@@ -7,7 +7,7 @@
 import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "../core/errors.js";
 import { matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "../core/refs.js";
-import { sleep } from "./transport.js";
+import { deadline as deadlineIn, sleep } from "./timing.js";
 
 /** An instance state that can be waited for (the wait endpoint's `state`). */
 export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
@@ -85,7 +85,7 @@ export async function waitForStates<T extends WaitedItem, R>(
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxServerWaitMs = options.maxServerWaitMs ?? 60_000;
   const started = Date.now();
-  const deadline = started + timeoutMs;
+  const deadline = deadlineIn(timeoutMs);
   const done = new Map<number, T>();
   const lastSeen = new Map<number, string | undefined>();
   const failed: ItemFailure<R>[] = [];
@@ -93,9 +93,8 @@ export async function waitForStates<T extends WaitedItem, R>(
 
   for (let round = 1; ; round++) {
     if (options.signal?.aborted) throw new AbortError("the wait was aborted");
-    const remaining = deadline - Date.now();
-    if (remaining <= 0 && round > 1) break;
-    const chunk = Math.max(0, Math.min(remaining, maxServerWaitMs));
+    if (deadline.passed() && round > 1) break;
+    const chunk = Math.min(deadline.remaining(), maxServerWaitMs);
     const roundStarted = Date.now();
     const { items, message } = await serverWait(
       pending.map((i) => refs[i]!),
@@ -123,11 +122,11 @@ export async function waitForStates<T extends WaitedItem, R>(
     for (const item of extra) failed.push(unexpected(`wait for ${state}`, item));
     pending = stillPending;
     if (failed.length > 0 && single) break;
-    if (pending.length === 0 || Date.now() >= deadline) break;
+    if (pending.length === 0 || deadline.passed()) break;
     // A server that answers at once without the state (instead of holding the request) must not
     // be asked again in a tight loop.
     const took = Date.now() - roundStarted;
-    if (took < MIN_ROUND_MS) await sleep(Math.min(MIN_ROUND_MS - took, Math.max(0, deadline - Date.now())), options.signal);
+    if (took < MIN_ROUND_MS) await sleep(Math.min(MIN_ROUND_MS - took, deadline.remaining()), options.signal);
   }
 
   const elapsed = Date.now() - started;

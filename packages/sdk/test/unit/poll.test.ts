@@ -9,8 +9,8 @@ import {
   RateLimitError,
   ValidationError,
   WaitTimeoutError,
-} from "../src/core/errors";
-import { pollDelays, waitFor } from "../src/internal/poll";
+} from "../../src/core/errors";
+import { pollDelays, waitFor } from "../../src/internal/poll";
 
 function take<T>(iterator: Iterator<T>, n: number): T[] {
   const out: T[] = [];
