@@ -3,30 +3,48 @@
  * platform's stop code, and {@link explainStop}, which turns all three (with `exit_code`) into
  * one readable line.
  *
- * `stop_reason` bits (LSB first): 0 K kernel exited (`stop_code` set), 1 A app exited
- * (`exit_code` set), 2 P platform initiated, 3 U user initiated (always with P), 4 F forced,
- * 5 Z scale-to-zero (newer deployments; e.g. 39 = `Z--PAK`, the instance shows `standby`).
- *
  * `stop_code` (when K is set): bits 31–24 reserved, 23–16 errno (Linux numbers), 15 shutdown
  * table (0 init, 1 term), 14–8 initlevel (127 = running the application), 7–0 reason.
+ *
+ * Each code family has one table below: a short name and one explanation per entry. One builder,
+ * `describeStop`, makes the explanation of a stop from those tables.
  */
 import { ValidationError } from "./core/errors.js";
 
-/** The bits of `stop_reason`. */
-export const StopReasonBit = {
-  /** K: the kernel exited; `stop_code` is set. */
-  Kernel: 1,
-  /** A: the application exited; `exit_code` is set. */
-  App: 2,
-  /** P: the platform initiated the stop. */
-  Platform: 4,
-  /** U: a user initiated the stop (always together with P). */
-  User: 8,
-  /** F: forced stop, no clean shutdown (no `exit_code`, no `stop_code`). */
-  Forced: 16,
-  /** Z: scale-to-zero stop (the instance goes to `standby`). */
-  ScaleToZero: 32,
-} as const;
+/**
+ * The bits of `stop_reason`, in the order of the `ZFUPAK` flags string (e.g. 39 = `Z--PAK`: a
+ * scale-to-zero stop, the instance shows `standby`). U comes with P; F means no `exit_code` or
+ * `stop_code`; K sets `stop_code`, A sets `exit_code`.
+ */
+const REASON_BITS = [
+  { bit: 32, letter: "Z", key: "scaleToZero", text: "the platform scaled the instance to zero (standby)" },
+  { bit: 16, letter: "F", key: "forced", text: "without a clean shutdown (forced)" },
+  { bit: 8, letter: "U", key: "user", text: "a user stopped the instance" },
+  { bit: 4, letter: "P", key: "platform", text: "the platform stopped the instance" },
+  { bit: 2, letter: "A", key: "app", text: "the application exited" },
+  { bit: 1, letter: "K", key: "kernel", text: "the kernel stopped" },
+] as const;
+
+type ReasonKey = (typeof REASON_BITS)[number]["key"];
+const BIT = Object.fromEntries(REASON_BITS.map((b) => [b.key, b])) as { [K in ReasonKey]: Extract<(typeof REASON_BITS)[number], { key: K }> };
+
+/** The reason field (bits 7–0) of a kernel `stop_code`, indexed by its number. */
+const STOP_CODES: readonly { name: StopCodeReason; text: string }[] = [
+  { name: "OK", text: "clean shutdown" },
+  { name: "EXP", text: "exception" },
+  { name: "MATH", text: "arithmetic error" },
+  { name: "INVLOP", text: "invalid opcode" },
+  { name: "PGFAULT", text: "page fault" },
+  { name: "SEGFAULT", text: "segmentation fault" },
+  { name: "HWERR", text: "hardware error" },
+  { name: "SECERR", text: "security error" },
+];
+
+/** The platform's stop codes (the `stop_code` when `stop_reason` is exactly P), indexed by number. */
+const PLATFORM_CODES: readonly { name: PlatformStopCode["reason"]; text: string }[] = [
+  { name: "UNKNOWN", text: "unknown platform reason" },
+  { name: "NOMEDIUM", text: "no medium (image pull failed)" },
+];
 
 /** A decoded `stop_reason`. */
 export interface StopReason {
@@ -46,21 +64,12 @@ export interface StopReason {
   scaleToZero: boolean;
   /** The bits as six letters `ZFUPAK`, `-` for each unset bit, e.g. 39 → `Z--PAK`, 15 → `--UPAK`. */
   flags: string;
-  /** One line saying what the value means, e.g. "clean user stop: …". */
+  /** One line saying what the value means, e.g. "a user stopped the instance; …". */
   explanation: string;
 }
 
 /** The `reason` field (bits 7–0) of a kernel `stop_code`. */
-export type StopCodeReason =
-  | "OK"
-  | "EXP"
-  | "MATH"
-  | "INVLOP"
-  | "PGFAULT"
-  | "SEGFAULT"
-  | "HWERR"
-  | "SECERR"
-  | `UNKNOWN(${number})`;
+export type StopCodeReason = "OK" | "EXP" | "MATH" | "INVLOP" | "PGFAULT" | "SEGFAULT" | "HWERR" | "SECERR" | `UNKNOWN(${number})`;
 
 /** A decoded kernel `stop_code`. */
 export interface StopCode {
@@ -92,16 +101,12 @@ export interface PlatformStopCode {
   explanation: string;
 }
 
-const REASONS: readonly { name: StopCodeReason; text: string }[] = [
-  { name: "OK", text: "clean shutdown" },
-  { name: "EXP", text: "exception" },
-  { name: "MATH", text: "arithmetic error" },
-  { name: "INVLOP", text: "invalid opcode" },
-  { name: "PGFAULT", text: "page fault" },
-  { name: "SEGFAULT", text: "segmentation fault" },
-  { name: "HWERR", text: "hardware error" },
-  { name: "SECERR", text: "security error" },
-];
+/** The stop fields of an instance, as the API returns them. */
+export interface StopFields {
+  stop_reason?: number | null | undefined;
+  stop_code?: number | null | undefined;
+  exit_code?: number | null | undefined;
+}
 
 /** Linux errno names, indexed by number (asm-generic/errno-base.h and errno.h, 1–133). */
 const ERRNO_NAMES: readonly (string | undefined)[] = [
@@ -157,55 +162,61 @@ function checkInteger(field: string, value: unknown, max: number): number {
   return value;
 }
 
-const NAMED_REASONS: Readonly<Record<number, string>> = {
-  0: "unknown stop reason",
-  1: "likely crash: the kernel exited on its own (see stop_code)",
-  3: "the application exited (see exit_code and stop_code)",
-  7: "platform stop (e.g. scale-to-zero): the application and the kernel exited (see exit_code and stop_code)",
-  13: "user stop where the kernel killed the application during shutdown (no exit_code; see stop_code)",
-  15: "clean user stop: the application and the kernel exited (see exit_code and stop_code)",
-  28: "forced user stop: no clean shutdown, so no exit_code or stop_code",
-  39: "scale-to-zero stop: the instance is on standby; the application and the kernel exited (see exit_code and stop_code)",
-};
+/** What `explainStop` knows of a stop besides its six reason bits. */
+interface StopDetails {
+  exitCode: number | undefined;
+  stopCode: number | undefined;
+  /** Bits above the six known ones. */
+  extra: number;
+}
 
-function composeReason(r: Omit<StopReason, "explanation" | "flags">): string {
-  const initiator = r.user ? "user stop" : r.scaleToZero ? "scale-to-zero stop" : r.platform ? "platform stop" : r.forced ? "stop" : undefined;
-  const head = initiator && r.forced ? `forced ${initiator}` : initiator;
-  let exited: string | undefined;
-  if (r.app && r.kernel) exited = "the application and the kernel exited (see exit_code and stop_code)";
-  else if (r.app) exited = "the application exited (see exit_code)";
-  else if (r.kernel) exited = head ? "the kernel exited without the application exiting (see stop_code)" : "likely crash: the kernel exited on its own (see stop_code)";
-  else if (r.forced) exited = "no clean shutdown, so no exit_code or stop_code";
-  else if (r.platform && !r.user && !r.scaleToZero) exited = "see stop_code for the platform's reason";
-  if (head && exited) return `${head}: ${exited}`;
-  return head ?? exited ?? "unknown stop reason";
+/**
+ * The one explanation builder: joins the table texts of the set bits of `r` into one line.
+ * Without `details` (only the bits are known) it points at `exit_code` and `stop_code`; with them
+ * it says the exit code, decodes the stop code and leaves out what adds nothing (a clean kernel
+ * stop next to another part).
+ */
+function describeStop(r: Omit<StopReason, "flags" | "explanation">, details?: StopDetails): string {
+  const parts: string[] = [];
+  const who = r.user ? BIT.user : r.scaleToZero ? BIT.scaleToZero : r.platform ? BIT.platform : undefined;
+  if (r.value === 0) parts.push("the stop reason is unknown");
+  else if (who || r.forced) parts.push(`${who ? who.text : "the instance was stopped"}${r.forced ? ` ${BIT.forced.text}` : ""}`);
+
+  if (r.value === BIT.platform.bit) {
+    // Only P: the stop code is the platform's.
+    const code = details?.stopCode === undefined ? undefined : decodePlatformStopCode(details.stopCode);
+    if (!details) parts[0] += " (see stop_code)";
+    else if (code && code.reason !== "UNKNOWN") parts[0] += `: ${code.explanation}`;
+  } else {
+    if (r.app) parts.push(`${BIT.app.text}${details?.exitCode !== undefined ? ` with code ${details.exitCode}` : details ? "" : " (see exit_code)"}`);
+    if (r.kernel) {
+      const code = details?.stopCode === undefined ? undefined : decodeStopCode(details.stopCode);
+      const clean = code?.reason === "OK" && code.errno === 0;
+      // Without an exit of the application, the kernel ended it: in a stop, during shutdown; else a crash.
+      const lead = !r.app && who ? `${BIT.kernel.text}, killing the application during shutdown` : BIT.kernel.text;
+      const notes = !r.app && !who && !code ? ["likely a crash"] : [];
+      if (!details) notes.push("see stop_code");
+      else if (!code && parts.length === 0) notes.push("no stop_code reported");
+      const detail = code && !(clean && parts.length > 0) ? `: ${code.explanation}` : "";
+      const text = `${lead}${detail}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+      if (!r.app || text !== lead) parts.push(text);
+    }
+  }
+  if (details && details.extra > 0) parts.push(`unknown stop_reason bits 0x${details.extra.toString(16)}`);
+  return parts.join("; ");
 }
 
 /**
  * Decodes an instance's `stop_reason` bitmask into its bits, a `ZFUPAK` flags string and a
- * one-line explanation (the named cases of the API reference, otherwise composed from the bits).
- * Throws {@link ValidationError} unless the value is an integer from 0 to 63.
+ * one-line explanation. Throws {@link ValidationError} unless the value is an integer from 0 to 63.
  * @example decodeStopReason(15).flags // "--UPAK"
  */
 export function decodeStopReason(stopReason: number): StopReason {
   const value = checkInteger("stopReason", stopReason, 63);
-  const bits = {
-    value,
-    forced: (value & StopReasonBit.Forced) !== 0,
-    user: (value & StopReasonBit.User) !== 0,
-    platform: (value & StopReasonBit.Platform) !== 0,
-    app: (value & StopReasonBit.App) !== 0,
-    kernel: (value & StopReasonBit.Kernel) !== 0,
-    scaleToZero: (value & StopReasonBit.ScaleToZero) !== 0,
-  };
-  const flags =
-    (bits.scaleToZero ? "Z" : "-") +
-    (bits.forced ? "F" : "-") +
-    (bits.user ? "U" : "-") +
-    (bits.platform ? "P" : "-") +
-    (bits.app ? "A" : "-") +
-    (bits.kernel ? "K" : "-");
-  return { ...bits, flags, explanation: NAMED_REASONS[value] ?? composeReason(bits) };
+  const bits = { value } as Omit<StopReason, "flags" | "explanation">;
+  for (const b of REASON_BITS) bits[b.key] = (value & b.bit) !== 0;
+  const flags = REASON_BITS.map((b) => (bits[b.key] ? b.letter : "-")).join("");
+  return { ...bits, flags, explanation: describeStop(bits) };
 }
 
 /**
@@ -220,7 +231,7 @@ export function decodeStopCode(stopCode: number): StopCode {
   const shutdownTable = (value >>> 15) & 1 ? "term" : "init";
   const initlevel = (value >>> 8) & 0x7f;
   const reasonNumber = value & 0xff;
-  const known = REASONS[reasonNumber];
+  const known = STOP_CODES[reasonNumber];
   const reason: StopCodeReason = known ? known.name : `UNKNOWN(${reasonNumber})`;
   const name = errnoName(errno);
   const running = initlevel === 127;
@@ -248,16 +259,8 @@ export function decodeStopCode(stopCode: number): StopCode {
  */
 export function decodePlatformStopCode(code: number): PlatformStopCode {
   const value = checkInteger("code", code, 0xffff_ffff);
-  if (value === 0) return { value, reason: "UNKNOWN", explanation: "unknown platform reason" };
-  if (value === 1) return { value, reason: "NOMEDIUM", explanation: "no medium (image pull failed)" };
-  return { value, reason: `UNKNOWN(${value})`, explanation: `platform stop code ${value}` };
-}
-
-/** The stop fields of an instance, as the API returns them. */
-export interface StopFields {
-  stop_reason?: number | null | undefined;
-  stop_code?: number | null | undefined;
-  exit_code?: number | null | undefined;
+  const known = PLATFORM_CODES[value];
+  return known ? { value, reason: known.name, explanation: known.text } : { value, reason: `UNKNOWN(${value})`, explanation: `platform stop code ${value}` };
 }
 
 /**
@@ -272,36 +275,5 @@ export function explainStop(instance: StopFields): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   const full = checkInteger("stop_reason", raw, 0xffff_ffff);
   const r = decodeStopReason(full % 64);
-  const extra = full - r.value;
-  const exitCode = instance.exit_code ?? undefined;
-  const stopCode = instance.stop_code ?? undefined;
-  const parts: string[] = [];
-
-  if (r.value === 0) {
-    parts.push("the stop reason is unknown");
-  } else if (r.value === StopReasonBit.Platform) {
-    const platform = stopCode === undefined ? undefined : decodePlatformStopCode(stopCode);
-    parts.push(platform && platform.reason !== "UNKNOWN" ? `the platform stopped the instance: ${platform.explanation}` : "the platform stopped the instance");
-  } else {
-    if (r.user) parts.push(r.forced ? "a user force-stopped the instance (no clean shutdown)" : "a user stopped the instance");
-    else if (r.scaleToZero) parts.push(r.forced ? "the platform force-stopped the instance to scale it to zero" : "the platform scaled the instance to zero (standby)");
-    else if (r.platform) parts.push(r.forced ? "the platform force-stopped the instance (no clean shutdown)" : "the platform stopped the instance");
-    else if (r.forced) parts.push("the instance was force-stopped (no clean shutdown)");
-
-    if (r.app) parts.push(exitCode === undefined ? "the application exited" : `the application exited with code ${exitCode}`);
-    else if (r.kernel && (r.user || r.platform || r.scaleToZero)) parts.push("the kernel killed the application during shutdown");
-
-    if (r.kernel) {
-      const code = stopCode === undefined ? undefined : decodeStopCode(stopCode);
-      const clean = code !== undefined && code.reason === "OK" && code.errno === 0;
-      // A clean kernel stop adds nothing when another part already says what happened.
-      if (code === undefined) {
-        if (parts.length === 0) parts.push("the kernel stopped (likely a crash; no stop_code reported)");
-      } else if (!clean || parts.length === 0) {
-        parts.push(`the kernel stopped: ${code.explanation}`);
-      }
-    }
-  }
-  if (extra > 0) parts.push(`unknown stop_reason bits 0x${extra.toString(16)}`);
-  return parts.join("; ");
+  return describeStop(r, { exitCode: instance.exit_code ?? undefined, stopCode: instance.stop_code ?? undefined, extra: full - r.value });
 }

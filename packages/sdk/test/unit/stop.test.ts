@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../src/core/errors";
-import { decodePlatformStopCode, decodeStopCode, decodeStopReason, errnoName, explainStop } from "../src/stop";
+import { ValidationError } from "../../src/core/errors";
+import { decodePlatformStopCode, decodeStopCode, decodeStopReason, errnoName, explainStop } from "../../src/stop";
 
 describe("decodeStopReason", () => {
   it.each([
-    [0, "------", /^unknown stop reason$/],
-    [1, "-----K", /likely crash.*stop_code/],
-    [3, "----AK", /application exited/],
-    [7, "---PAK", /platform stop \(e\.g\. scale-to-zero\)/],
-    [13, "--UP-K", /user stop where the kernel killed the application/],
-    [15, "--UPAK", /^clean user stop/],
-    [28, "-FUP--", /^forced user stop/],
-    [39, "Z--PAK", /^scale-to-zero stop/],
+    [0, "------", /^the stop reason is unknown$/],
+    [1, "-----K", /likely a crash.*stop_code/],
+    [3, "----AK", /^the application exited \(see exit_code\); the kernel stopped \(see stop_code\)$/],
+    [7, "---PAK", /^the platform stopped the instance; the application exited .*; the kernel stopped/],
+    [13, "--UP-K", /^a user stopped the instance; the kernel stopped, killing the application during shutdown/],
+    [15, "--UPAK", /^a user stopped the instance; the application exited \(see exit_code\); the kernel stopped \(see stop_code\)$/],
+    [28, "-FUP--", /^a user stopped the instance without a clean shutdown \(forced\)$/],
+    [39, "Z--PAK", /^the platform scaled the instance to zero \(standby\); the application exited/],
   ])("decodes the named case %i as %s", (value, flags, explanation) => {
     const r = decodeStopReason(value);
     expect(r.value).toBe(value);
@@ -26,12 +26,14 @@ describe("decodeStopReason", () => {
     expect(decodeStopReason(63).flags).toBe("ZFUPAK");
   });
 
-  it("composes an explanation for combinations without a name", () => {
+  it("composes an explanation for every combination from the same texts as explainStop", () => {
     expect(decodeStopReason(2).explanation).toBe("the application exited (see exit_code)");
-    expect(decodeStopReason(4).explanation).toBe("platform stop: see stop_code for the platform's reason");
-    expect(decodeStopReason(5).explanation).toBe("platform stop: the kernel exited without the application exiting (see stop_code)");
-    expect(decodeStopReason(20).explanation).toBe("forced platform stop: no clean shutdown, so no exit_code or stop_code");
-    expect(decodeStopReason(32).explanation).toBe("scale-to-zero stop");
+    expect(decodeStopReason(4).explanation).toBe("the platform stopped the instance (see stop_code)");
+    expect(decodeStopReason(5).explanation).toBe("the platform stopped the instance; the kernel stopped, killing the application during shutdown (see stop_code)");
+    expect(decodeStopReason(16).explanation).toBe("the instance was stopped without a clean shutdown (forced)");
+    expect(decodeStopReason(20).explanation).toBe("the platform stopped the instance without a clean shutdown (forced)");
+    expect(decodeStopReason(32).explanation).toBe("the platform scaled the instance to zero (standby)");
+    expect(decodeStopReason(52).explanation).toBe("the platform scaled the instance to zero (standby) without a clean shutdown (forced)");
     for (let v = 0; v < 64; v++) expect(decodeStopReason(v).explanation.length).toBeGreaterThan(0);
   });
 
@@ -127,8 +129,11 @@ describe("explainStop", () => {
   });
 
   it("explains user, forced, platform and scale-to-zero stops", () => {
-    expect(explainStop({ stop_reason: 28 })).toBe("a user force-stopped the instance (no clean shutdown)");
-    expect(explainStop({ stop_reason: 13, stop_code: 33024 })).toBe("a user stopped the instance; the kernel killed the application during shutdown");
+    expect(explainStop({ stop_reason: 28 })).toBe("a user stopped the instance without a clean shutdown (forced)");
+    expect(explainStop({ stop_reason: 13, stop_code: 33024 })).toBe("a user stopped the instance; the kernel stopped, killing the application during shutdown");
+    expect(explainStop({ stop_reason: 13, stop_code: 0x000c7f04 })).toBe(
+      "a user stopped the instance; the kernel stopped, killing the application during shutdown: page fault (out of memory: ENOMEM) while running the application",
+    );
     expect(explainStop({ stop_reason: 7, exit_code: 0, stop_code: 33024 })).toBe("the platform stopped the instance; the application exited with code 0");
     expect(explainStop({ stop_reason: 39, exit_code: 0, stop_code: 33024 })).toBe("the platform scaled the instance to zero (standby); the application exited with code 0");
     expect(explainStop({ stop_reason: 0 })).toBe("the stop reason is unknown");
