@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { followLogs } from "../../../src/logs/follow";
-import { b64, collect, expectContiguous, logServer, pagesInTurn, TEXT, textOf, utf8 } from "./support";
+import { b64, collect, expectContiguous, lastWriteOnCall, logServer, pagesInTurn, TEXT, textOf, utf8 } from "./support";
 
 describe("followLogs delivers every byte once", () => {
   it("delivers every byte once in pages of 7 bytes, characters whole, and ends when stopped", async () => {
@@ -243,28 +243,14 @@ describe("followLogs delivers every byte once", () => {
   });
 
   it("from 'end' on an empty log starts at 0", async () => {
-    const server = logServer({
-      before(call, s) {
-        if (call === 2) {
-          s.write("first\n");
-          s.state = "stopped";
-        }
-      },
-    });
+    const server = logServer({ before: lastWriteOnCall(2, "first\n") });
     const events = await collect(followLogs(server.fetchPage, { from: "end", intervalMs: 1 }));
     expect(events).toEqual([{ type: "data", text: "first\n", start: 0, end: 6 }]);
     expect(server.calls.map((c) => c.offset)).toEqual([-1, 0]);
   });
 
   it("a negative `from` starts that many bytes before the end, then reads absolute offsets", async () => {
-    const server = logServer({
-      before(call, s) {
-        if (call === 2) {
-          s.write("!\n");
-          s.state = "stopped";
-        }
-      },
-    });
+    const server = logServer({ before: lastWriteOnCall(2, "!\n") });
     server.write("hello world");
     const events = await collect(followLogs(server.fetchPage, { from: -5, intervalMs: 1 }));
     expect(events).toEqual([

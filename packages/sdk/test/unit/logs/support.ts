@@ -63,6 +63,15 @@ export function logServer(options: { maxPage?: number; before?: (call: number, s
 }
 export type LogServer = ReturnType<typeof logServer>;
 
+/** A `before` hook of {@link logServer}: on call `n`, writes `text` and stops the instance. */
+export function lastWriteOnCall(n: number, text: string) {
+  return (call: number, server: LogServer) => {
+    if (call !== n) return;
+    server.write(text);
+    server.state = "stopped";
+  };
+}
+
 /** A `fetchPage` that answers `pages` in turn, recording the offset asked for by each call. */
 export function pagesInTurn(pages: LogPage[]) {
   const offsets: number[] = [];
