@@ -1,10 +1,11 @@
 /**
  * The client: configuration, the transport (timeouts, retries, logging) and the resources.
  */
-import { createClient, type HealthzResponseData, type UnikraftCloudClient } from "@ukc/api";
+import type { HealthzResponseData, paths } from "@ukc/api";
+import { ValidationError } from "./core/errors.js";
+import { call, type Context, type Envelope } from "./internal/call.js";
 import { resolveConfig, type ClientOptions } from "./internal/config.js";
-import type { Context } from "./internal/context.js";
-import { envelope } from "./internal/envelope.js";
+import { createTransport, type QueryValue, type RequestOptions } from "./internal/transport.js";
 import { autoscale } from "./resources/autoscale.js";
 import { certificates } from "./resources/certificates.js";
 import { images } from "./resources/images.js";
@@ -13,7 +14,16 @@ import { quotas } from "./resources/quotas.js";
 import { serviceGroups } from "./resources/service-groups.js";
 import { templates } from "./resources/templates.js";
 import { volumes } from "./resources/volumes.js";
-import { createTransport, type RequestOptions } from "./internal/transport.js";
+
+/** A request of {@link UnikraftCloud.request}: the path's parameters, the query and the JSON body. */
+export interface RawRequest {
+  /** Values of the path's `{…}` parameters, e.g. `{ uuid }`. */
+  path?: Record<string, string>;
+  /** Query parameters; arrays are sent as repeated keys. */
+  query?: Record<string, QueryValue>;
+  /** The JSON body. */
+  body?: unknown;
+}
 
 /**
  * The Unikraft Cloud client.
@@ -23,37 +33,36 @@ import { createTransport, type RequestOptions } from "./internal/transport.js";
  * import { UnikraftCloud } from "@ukc/sdk";
  * const ukc = new UnikraftCloud(); // token from UKC_TOKEN, metro from UKC_METRO (default fra)
  * const web = await ukc.instances.create({ image: "nginx:latest", autostart: true });
- * await ukc.instances.wait(web.uuid!, { state: "running" });
+ * await ukc.instances.wait(web.uuid, { state: "running" });
  * ```
  */
 export class UnikraftCloud {
-  /** The low-level typed client (`@ukc/api`), for anything not wrapped. Same transport, retries and timeouts. */
-  readonly api: UnikraftCloudClient;
   /** The base URL requests go to, e.g. `https://api.fra.unikraft.cloud`. */
   readonly baseUrl: string;
-  /** Instances: create, get, list, update, delete, start, stop, wait, waitUntil, logs, tail, follow, metrics. */
+  /** Instances: create, get, list, update, delete, start, stop, suspend, wait, waitUntil, logs, tail, follow, metrics, history. */
   readonly instances: ReturnType<typeof instances>;
   /** Instance templates: list, create from instances, get, update, delete. */
   readonly templates: ReturnType<typeof templates>;
-  /** Volumes: create, get, list, update, delete, attach, detach, waitUntil. */
+  /** Volumes: create, get, list, update, delete, attach, detach, clone, waitUntil. */
   readonly volumes: ReturnType<typeof volumes>;
   /** Service groups: create, get, list, update, delete. */
   readonly serviceGroups: ReturnType<typeof serviceGroups>;
   /** Autoscale configurations and policies of service groups. */
   readonly autoscale: ReturnType<typeof autoscale>;
-  /** TLS certificates: create, get, list, delete, waitUntil. */
+  /** TLS certificates: create, get, list, update, delete, waitUntil. */
   readonly certificates: ReturnType<typeof certificates>;
-  /** Images: get by tag or digest. */
+  /** Images: get by tag or digest, list, pin, unpin, the image store. */
   readonly images: ReturnType<typeof images>;
   /** Quotas of the caller or of a user. */
   readonly quotas: ReturnType<typeof quotas>;
 
+  readonly #ctx: Context;
+
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
-    const transport = createTransport(config);
     this.baseUrl = config.baseUrl;
-    this.api = createClient({ token: config.token, baseUrl: config.baseUrl, headers: config.headers, fetch: transport.forCall() });
-    const ctx: Context = { api: this.api, transport, logger: config.logger };
+    const ctx: Context = { transport: createTransport(config), logger: config.logger };
+    this.#ctx = ctx;
     this.instances = instances(ctx);
     this.templates = templates(ctx);
     this.volumes = volumes(ctx);
@@ -62,15 +71,27 @@ export class UnikraftCloud {
     this.certificates = certificates(ctx);
     this.images = images(ctx);
     this.quotas = quotas(ctx);
-    this.#ctx = ctx;
   }
 
-  #ctx: Context;
-
-  /** Health of the API (`GET /v1/healthz`): the status of its services. */
+  /** Health of the API (`GET /v1/healthz`): the status of its services. @example const { services } = await ukc.health(); */
   async health(options?: RequestOptions): Promise<HealthzResponseData> {
-    const env = await envelope("GET", this.#ctx.api.GET("/v1/healthz", { fetch: this.#ctx.transport.forCall(options) }));
+    const { env } = await call<HealthzResponseData>(this.#ctx, { method: "GET", path: "/v1/healthz" }, options);
     return env.data ?? {};
+  }
+
+  /**
+   * Sends any request of the API with the client's token, retries, timeouts and errors, and
+   * resolves with the response envelope as sent (per-item failures are not turned into errors).
+   * For operations the SDK does not wrap yet.
+   * @example const { data } = await ukc.request("GET", "/v1/instances/{uuid}", { path: { uuid } });
+   */
+  async request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: keyof paths, init: RawRequest = {}, options?: RequestOptions): Promise<Envelope<Record<string, unknown>>> {
+    const filled = String(path).replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = init.path?.[key];
+      if (typeof value !== "string" || value === "") throw new ValidationError(`init.path.${key}`, `the path ${String(path)} needs { path: { ${key}: "…" } }`);
+      return encodeURIComponent(value);
+    });
+    return (await call(this.#ctx, { method, path: filled, query: init.query, body: init.body }, options)).env;
   }
 
   /** A readable form that never includes the token. */

@@ -1,99 +1,66 @@
 /**
  * `@ukc/sdk`: the TypeScript SDK for Unikraft Cloud.
  *
- * References by name or UUID, batches that report every item, server-side waits and polling,
- * log reading and following, typed errors, retries with backoff, timeouts, pagination.
- * The low-level typed client is one property away: `client.api`.
+ * References by name or UUID, batches that report every item, inputs checked against the spec
+ * before sending, server-side waits and polling, log reading and following, typed errors,
+ * retries with backoff, timeouts, pagination. Anything not wrapped: `ukc.request()`.
+ *
+ * The export list is explicit: everything below is public and documented; the rest is internal.
  *
  * @packageDocumentation
  */
-export { UnikraftCloud } from "./client.js";
+// The client and its options.
+export { UnikraftCloud, type RawRequest } from "./client.js";
+export { withResponse } from "./internal/call.js";
 export type { ClientOptions } from "./internal/config.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
 export type { RequestOptions } from "./internal/transport.js";
-export * from "./core/errors.js";
-export { parseRef, parseRefs, isUUID, NAME_PATTERN, type Ref, type ParsedRef } from "./core/refs.js";
-export { add, del, set, toOperations, type PatchOp, type RawOperation } from "./core/patch.js";
-export type { BatchMethod, UpdateMethod } from "./internal/batch.js";
-export type { ListOptions } from "./internal/pagination.js";
-export type { WaitOptions, InstanceState } from "./internal/wait.js";
-export { waitFor, pollDelays, type WaitForOptions, type PollScheduleOptions, type StateCondition, type StateWaitOptions } from "./internal/poll.js";
+
+// References, patches, and the shapes shared by every resource.
+export type { Ref } from "./core/refs.js";
+export { add, del, set, type Patch, type PatchOp, type RawOperation } from "./core/patch.js";
+export type { Named, Instance, InstanceState, Template, Volume, ServiceGroup, Certificate } from "./core/types.js";
+export type { BatchMethod, BatchMethodWith, ListOptions, GetOptions } from "./internal/resource.js";
+export type { StateCondition, StateWaitOptions } from "./internal/poll.js";
+
+// Errors.
 export {
-  decodeBase64,
-  decodeBase64Portable,
-  createUtf8Decoder,
-  decodeLogPage,
-  followLogs,
-  lines,
-  tailOffset,
-  MAX_LOG_PAGE_BYTES,
-  type LogEvent,
-  type LogDataEvent,
-  type LogGapEvent,
-  type LogRead,
-  type LogPage,
-  type FetchLogPage,
-  type FollowLogsOptions,
-  type Utf8Decoder,
-} from "./logs.js";
-export { decodeStopReason, decodeStopCode, decodePlatformStopCode, explainStop, errnoName } from "./stop.js";
-export type { StopReason, StopCode, StopCodeReason, PlatformStopCode, StopFields } from "./stop.js";
-export { INSTANCE_PROPS, INSTANCE_LIST_PROPS, INSTANCE_STATES } from "./resources/instances.js";
-export { TEMPLATE_PROPS } from "./resources/templates.js";
-export { VOLUME_PROPS, VOLUME_STATES, MOUNT_PATH_PATTERN } from "./resources/volumes.js";
-export { SERVICE_GROUP_PROPS } from "./resources/service-groups.js";
-export { CERTIFICATE_STATES } from "./resources/certificates.js";
+  UnikraftCloudError,
+  ConfigurationError,
+  ValidationError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  BatchError,
+  APIConnectionError,
+  APITimeoutError,
+  AbortError,
+  WaitTimeoutError,
+  ErrorCode,
+  type APIErrorInit,
+  type EnvelopeError,
+  type ItemFailure,
+} from "./core/errors.js";
+
+// Logs and stop reasons.
+export { lines } from "./logs/lines.js";
+export type { LogEvent, LogDataEvent, LogGapEvent, FollowLogsOptions } from "./logs/follow.js";
+export type { LogRead } from "./logs/page.js";
+export { explainStop, type StopFields } from "./stop.js";
+
+// The resources.
 export type { Instances, CreatedInstance, InstancePatch, StopOptions, SuspendOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
+export type { WaitOptions } from "./internal/wait.js";
 export type { Templates, TemplatePatch } from "./resources/templates.js";
-export type { Volumes, VolumeBatchMethod, VolumePatch, VolumeState, AttachParams, DetachParams, VolumeWaitOptions, VolumeCondition } from "./resources/volumes.js";
-export type { ServiceGroups, ServiceGroupPatch, ServiceGroupListOptions } from "./resources/service-groups.js";
+export type { Volumes, VolumePatch, VolumeState, AttachParams, DetachParams } from "./resources/volumes.js";
+export type { ServiceGroups, ServiceGroupPatch } from "./resources/service-groups.js";
 export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } from "./resources/autoscale.js";
-export type { Certificates, CertificateState, CertificateWaitOptions, CertificateCondition, CertificateListOptions } from "./resources/certificates.js";
+export type { Certificates, CertificateState } from "./resources/certificates.js";
 export type { Images } from "./resources/images.js";
 export type { QuotasResource } from "./resources/quotas.js";
-// Types of @ukc/api that appear in the SDK's public signatures, as types only. Not `export type *`:
-// the d.ts bundler turns that into `export *`, which would declare @ukc/api's values (createClient,
-// ...) as exports of the SDK, which its builds do not have. Everything else: import from @ukc/api.
-export type {
-  UnikraftCloudClient,
-  HealthzResponseData,
-  Instance,
-  InstanceInstanceVolume,
-  InstanceScaleToZero,
-  ResponseStatus,
-  CreateInstanceRequest,
-  WaitInstanceResponseWaitedInstance,
-  StartInstanceResponseStartedInstance,
-  StopInstanceResponseStoppedInstance,
-  SuspendInstancesResponseSuspendedInstance,
-  UpdateInstancesResponseUpdatedInstance,
-  DeleteInstancesResponseDeletedInstance,
-  GetInstanceMetricsResponseInstanceMetrics,
-  TemplateInstance,
-  UpdateTemplatesRequestItem,
-  Volume,
-  CreateVolumeRequest,
-  CreateVolumeResponseVolume,
-  UpdateVolumesRequestItem,
-  UpdateVolumesResponseUpdatedVolume,
-  DeleteVolumesResponseDeletedVolume,
-  AttachVolumesResponseAttachedVolume,
-  DetachVolumesResponseDetachedVolume,
-  ServiceGroup,
-  CreateServiceGroupRequest,
-  UpdateServiceGroupsRequestItem,
-  UpdateServiceGroupsResponseUpdatedServiceGroup,
-  DeleteServiceGroupsResponseDeletedServiceGroup,
-  GetAutoscaleConfigurationsResponseServiceGroup,
-  CreateAutoscaleConfigurationsRequestConfiguration,
-  CreateAutoscaleConfigurationsResponseConfigurationsResponse,
-  DeleteAutoscaleConfigurationsResponseServiceGroup,
-  AutoscalePolicy,
-  CreateAutoscaleConfigurationPolicyResponsePolicy,
-  DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse,
-  Certificate,
-  CreateCertificateRequest,
-  DeleteCertificatesResponseDeletedCertificate,
-  Image,
-  Quotas,
-} from "@ukc/api";

@@ -87,6 +87,8 @@ export interface APIErrorInit {
   path?: string | undefined;
   /** The response body as received. */
   body?: unknown;
+  /** The response headers, when there was an HTTP response. */
+  headers?: Headers | undefined;
 }
 
 function hint(status: number, code: number | undefined): string {
@@ -131,6 +133,8 @@ export class APIError extends UnikraftCloudError {
   readonly requestId: string | undefined;
   /** The response body. */
   readonly body: unknown;
+  /** The response headers (empty for a failure reported inside a successful answer without them). */
+  readonly headers: Headers;
 
   constructor(init: APIErrorInit) {
     const where = init.method && init.path ? `${init.method} ${init.path}` : (init.operation ?? "request");
@@ -147,6 +151,7 @@ export class APIError extends UnikraftCloudError {
     this.code = init.code;
     this.requestId = init.requestId;
     this.body = init.body;
+    this.headers = init.headers ?? new Headers();
   }
 }
 
@@ -248,8 +253,14 @@ function describeRef(ref: unknown): string {
 /** The request could not reach the API (DNS, refused, reset). */
 export class APIConnectionError extends UnikraftCloudError {
   override name = "APIConnectionError";
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * False when the request certainly never reached the server (connection refused, host not
+   * found); true when it may have (reset, timeout), so a create may have happened.
+   */
+  readonly reachedServer: boolean;
+  constructor(message: string, options?: { cause?: unknown; reachedServer?: boolean }) {
     super(message, options);
+    this.reachedServer = options?.reachedServer ?? true;
   }
 }
 

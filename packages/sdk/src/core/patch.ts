@@ -37,51 +37,66 @@ export interface RawOperation<P extends string = string> {
   id?: string;
 }
 
+/**
+ * A patch of a resource, typed from the spec: each updatable property `P` of `T` takes its own
+ * type (set), and the list and map properties `L` also take `add(…)`, `del(…)` or `set(…)`.
+ * `del` on a map takes the keys to remove.
+ */
+export type Patch<T, P extends keyof T, L extends P = never> = {
+  [K in P]?: T[K] | PatchOp<T[K]> | (K extends L ? PatchOp<T[K] | readonly string[]> : never);
+};
+
+/** What an update method accepts: a patch, or raw `{ prop, op, value }` operations. */
+export type PatchInput = object | readonly RawOperation[];
+
 function isPatchOp(value: unknown): value is PatchOp {
   return typeof value === "object" && value !== null && OP in value;
 }
 
 /**
  * Turns a patch (or raw operations) into the API's operations, checking every property name
- * against what the resource accepts. Throws {@link ValidationError} before anything is sent.
+ * against what the resource accepts and every value with `check`. Throws
+ * {@link ValidationError} before anything is sent.
  */
-export function toOperations<P extends string>(
-  patch: Partial<Record<P, unknown>> | readonly RawOperation<P>[],
-  props: readonly P[],
-  listProps: readonly P[] = [],
-): RawOperation<P>[] {
-  const known = new Set<string>(props);
-  const check = (prop: string, field: string) => {
-    if (!known.has(prop)) {
-      throw new ValidationError(field, `'${prop}' cannot be updated; updatable properties: ${props.join(", ")}`);
+export function toOperations(
+  patch: PatchInput,
+  props: readonly string[],
+  lists: readonly string[] = [],
+  check?: (op: RawOperation, field: string) => void,
+): RawOperation[] {
+  const known = (prop: unknown, field: string) => {
+    if (typeof prop !== "string" || !props.includes(prop)) {
+      throw new ValidationError(field, `'${String(prop)}' cannot be updated; updatable properties: ${props.join(", ")}`);
     }
   };
+  let ops: RawOperation[];
   if (Array.isArray(patch)) {
     if (patch.length === 0) throw new ValidationError("patch", "no operations given");
-    return patch.map((raw, i) => {
-      check(raw.prop, `patch[${i}].prop`);
+    ops = (patch as readonly RawOperation[]).map((raw, i) => {
+      known(raw?.prop, `patch[${i}].prop`);
       if (!["set", "add", "del"].includes(raw.op)) {
-        throw new ValidationError(`patch[${i}].op`, `'${raw.op}' is not an operation; use set, add or del`);
+        throw new ValidationError(`patch[${i}].op`, `'${String(raw.op)}' is not an operation; use set, add or del`);
       }
       return { ...raw };
     });
-  }
-  if (patch === null || typeof patch !== "object") {
-    throw new ValidationError("patch", "expected an object such as { memory_mb: 512 } or an array of { prop, op, value }");
-  }
-  const ops: RawOperation<P>[] = [];
-  for (const [prop, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    check(prop, `patch.${prop}`);
-    if (isPatchOp(value)) {
-      if (value[OP] !== "set" && !listProps.includes(prop as P)) {
-        throw new ValidationError(`patch.${prop}`, `'${value[OP]}' works only on list and map properties (${listProps.join(", ")})`);
-      }
-      ops.push({ prop: prop as P, op: value[OP], value: value.value });
-    } else {
-      ops.push({ prop: prop as P, op: "set", value });
+  } else {
+    if (patch === null || typeof patch !== "object") {
+      throw new ValidationError("patch", "expected an object such as { memory_mb: 512 } or an array of { prop, op, value }");
     }
+    ops = [];
+    for (const [prop, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      known(prop, `patch.${prop}`);
+      ops.push(isPatchOp(value) ? { prop, op: value[OP], value: value.value } : { prop, op: "set", value });
+    }
+    if (ops.length === 0) throw new ValidationError("patch", "nothing to update; give at least one property");
   }
-  if (ops.length === 0) throw new ValidationError("patch", "nothing to update; give at least one property");
+  ops.forEach((op, i) => {
+    const field = Array.isArray(patch) ? `patch[${i}]` : `patch.${op.prop}`;
+    if (op.op !== "set" && !lists.includes(op.prop)) {
+      throw new ValidationError(field, `'${op.op}' works only on list and map properties (${lists.join(", ")})`);
+    }
+    check?.(op, field);
+  });
   return ops;
 }

@@ -4,9 +4,7 @@
  * without losing any, matched to the references the caller gave.
  */
 import { BatchError, makeAPIError, type ItemFailure } from "../core/errors.js";
-import { toOperations, type RawOperation } from "../core/patch.js";
-import { describeRef, matchesRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
-import type { RequestOptions } from "./transport.js";
+import { describeRef, matchesRef, type ParsedRef } from "../core/refs.js";
 
 /** The per-item fields the API puts on every entry of a batch response. */
 export interface ApiItem {
@@ -150,95 +148,3 @@ export function refQuery(refs: readonly ParsedRef[]): { uuid?: string[]; name?: 
   return { ...(uuid.length ? { uuid } : {}), ...(name.length ? { name } : {}) };
 }
 
-/**
- * Runs a call about one or many references: `call` gets the parsed references and returns the
- * response's items; one reference (not in an array) resolves with its item or throws its error,
- * an array resolves with every item or throws {@link BatchError}.
- */
-export async function perRef<T extends ApiItem, R>(
-  operation: string,
-  input: R | readonly R[],
-  parse: (input: R | readonly R[]) => ParsedRef[],
-  call: (refs: ParsedRef[]) => Promise<{ items: T[] | undefined; message?: string | undefined }>,
-): Promise<T | T[]> {
-  const many = Array.isArray(input);
-  const inputs = (many ? input : [input]) as readonly R[];
-  const refs = parse(input);
-  const { items, message } = await call(refs);
-  const settled = settle(operation, inputs, refs, items, message);
-  return many ? allOrThrow(operation, settled) : oneOrThrow(settled);
-}
-
-/** A method that takes one reference (resolves with its item) or many (resolves with all items). */
-export interface BatchMethod<T, O = RequestOptions> {
-  (ref: Ref, options?: O): Promise<T>;
-  (refs: readonly Ref[], options?: O): Promise<T[]>;
-}
-
-/** Builds a {@link BatchMethod} from the call that sends the parsed references. */
-export function batchOf<T extends ApiItem, O extends RequestOptions = RequestOptions>(
-  operation: string,
-  call: (refs: ParsedRef[], options: O | undefined) => Promise<{ items: T[] | undefined; message?: string | undefined }>,
-): BatchMethod<T, O> {
-  return ((input: Ref | readonly Ref[], options?: O) =>
-    perRef<T, Ref>(operation, input, (i) => parseRefs(i as Ref | Ref[]), (refs) => call(refs, options))) as BatchMethod<T, O>;
-}
-
-/** An update method: one or many references, and a patch or raw operations. */
-export interface UpdateMethod<P extends string, T> {
-  (ref: Ref, patch: Partial<Record<P, unknown>> | readonly RawOperation<P>[], options?: RequestOptions): Promise<T>;
-  (refs: readonly Ref[], patch: Partial<Record<P, unknown>> | readonly RawOperation<P>[], options?: RequestOptions): Promise<T[]>;
-}
-
-/** One item of an update request body: a reference plus one operation. */
-export type UpdateItem<P extends string> = ParsedRef & RawOperation<P>;
-
-/**
- * For the `send` of {@link updater}: when the body is one operation on a UUID, that UUID and the
- * operation, for the resource's by-UUID endpoint (`PATCH /v1/…/{uuid}`); otherwise `undefined`, and
- * the body goes to the batch endpoint.
- */
-export function singleUUIDUpdate<P extends string>(body: readonly UpdateItem<P>[]): { uuid: string; op: RawOperation<P> } | undefined {
-  const [first] = body;
-  if (body.length !== 1 || !("uuid" in first!)) return undefined;
-  return { uuid: first.uuid, op: { prop: first.prop, op: first.op, value: first.value, ...(first.id ? { id: first.id } : {}) } };
-}
-
-/**
- * Builds an update method. The patch becomes operations; every reference gets every operation in
- * one request; the result of a reference is its first operation's item when all of its operations
- * succeeded, and each failed operation is reported with the reference it belongs to.
- */
-export function updater<P extends string, T extends ApiItem>(
-  operation: string,
-  props: readonly P[],
-  listProps: readonly P[],
-  send: (body: UpdateItem<P>[], options: RequestOptions | undefined) => Promise<{ items: T[] | undefined; message?: string | undefined }>,
-): UpdateMethod<P, T> {
-  return (async (input: Ref | readonly Ref[], patch: Partial<Record<P, unknown>> | readonly RawOperation<P>[], options?: RequestOptions) => {
-    const ops = toOperations(patch, props, listProps);
-    const many = Array.isArray(input);
-    const inputs = (many ? input : [input]) as readonly Ref[];
-    const refs = parseRefs(input as Ref | Ref[]);
-    const body = refs.flatMap((ref) => ops.map((op) => ({ ...ref, ...op }) as UpdateItem<P>));
-    const owner = (k: number) => Math.floor(k / ops.length);
-    const { items, message } = await send(body, options);
-    const { outcomes, extra } = matchItems(
-      operation,
-      body.map((_, k) => inputs[owner(k)]!),
-      body.map((_, k) => refs[owner(k)]!),
-      items,
-      message,
-    );
-    const succeeded: T[] = [];
-    const failed: ItemFailure<Ref>[] = [];
-    inputs.forEach((_, i) => {
-      const mine = outcomes.slice(i * ops.length, (i + 1) * ops.length);
-      const bad = mine.flatMap((o) => (o.ok ? [] : [o.failure]));
-      if (bad.length) failed.push(...bad);
-      else if (mine[0]?.ok) succeeded.push(mine[0].item);
-    });
-    for (const item of extra) failed.push(unexpected(operation, item));
-    return many ? allOrThrow(operation, { succeeded, failed }) : oneOrThrow({ succeeded, failed });
-  }) as UpdateMethod<P, T>;
-}

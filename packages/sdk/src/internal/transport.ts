@@ -1,6 +1,7 @@
 /**
- * The HTTP transport under every SDK call: per-attempt timeouts, AbortSignal, retries with
- * exponential backoff and jitter (honouring `Retry-After`), and debug logging.
+ * The HTTP transport under every SDK call: builds the request (URL, query, JSON body, headers),
+ * applies the per-attempt timeout and the AbortSignal, retries with backoff and jitter (honouring
+ * `Retry-After`), logs, and reads the answer's JSON. One request costs one `fetch`.
  *
  * Retry rules (openai-node's, made safe for creates):
  * - Retried: connection failures, timeouts, 408, 429, 500-599 — at most `maxRetries` times.
@@ -8,10 +9,10 @@
  *   connection was refused / the host did not resolve, or the server answered 429 (rate limited,
  *   not processed). A POST that timed out, was reset or got a 5xx is never sent again.
  * - 4xx other than 408/429 is never retried; 401/403 fail at once.
- * Each attempt sends a fresh copy of the request (the body is buffered once).
  */
 import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../core/errors.js";
 import type { ResolvedConfig } from "./config.js";
+import { anySignal, backoffDelay, sleep } from "./timing.js";
 
 /** Options every SDK method accepts as its last argument. */
 export interface RequestOptions {
@@ -23,6 +24,26 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
+}
+
+/** A query value: scalars, or arrays sent as repeated keys (`uuid=a&uuid=b`); undefined is left out. */
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+/** What one request sends. `path` is already filled in (`/v1/instances/<uuid>`). */
+export interface Outgoing {
+  method: string;
+  path: string;
+  query?: Record<string, QueryValue> | undefined;
+  body?: unknown;
+}
+
+/** What one request got: the response (its body already read) and its parsed JSON (or text). */
+export interface Exchange {
+  response: Response;
+  /** The parsed JSON; the text when it is not JSON; undefined when empty. */
+  body: unknown;
+  /** True when the body was not JSON. */
+  notJson: boolean;
 }
 
 /**
@@ -49,20 +70,11 @@ export function checkRequestOptions(options: RequestOptions): void {
   }
 }
 
-/** A `fetch` that openapi-fetch calls for one SDK call. */
-export type CallFetch = (request: Request) => Promise<Response>;
-
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const NEVER_REACHED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ConnectionRefused"]);
 
 /** Maximum delay honoured from a `Retry-After` header, in ms. Longer asks fall back to backoff. */
 export const MAX_RETRY_AFTER_MS = 60_000;
-
-/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s, … capped at 8 s, minus up to 25 %. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(500 * 2 ** (attempt - 1), 8000);
-  return Math.round(base * (1 - 0.25 * random()));
-}
 
 /** Parses `retry-after-ms` / `Retry-After` (seconds or HTTP date) into milliseconds. */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
@@ -75,34 +87,6 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Sleeps, ending early with {@link AbortError} when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
-  const list = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (list.length === 1) return list[0]!;
-  if (typeof AbortSignal.any === "function") return AbortSignal.any(list);
-  const controller = new AbortController();
-  for (const s of list) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener("abort", () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
-}
-
 function errorCode(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 4; depth++) {
@@ -113,71 +97,59 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const BODY_READERS = ["text", "json", "arrayBuffer"] as const;
-
-/**
- * Makes the body readers of a response clear the attempt's timer once the body is read, and turn
- * an abort while reading into the SDK's error. The response is not copied.
- */
-function timeBody(response: Response, timer: ReturnType<typeof setTimeout>, abortError: () => Error | undefined): Response {
-  (timer as { unref?: () => void }).unref?.();
-  for (const name of BODY_READERS) {
-    const read = response[name].bind(response) as () => Promise<unknown>;
-    Object.defineProperty(response, name, {
-      configurable: true,
-      value: async () => {
-        try {
-          return await read();
-        } catch (error) {
-          throw abortError() ?? error;
-        } finally {
-          clearTimeout(timer);
-        }
-      },
-    });
+/** The query string of a request: arrays as repeated keys, undefined values left out. */
+export function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return "";
+  let out = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out += `${out ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`;
   }
-  return response;
+  return out;
 }
 
-/** Creates the transport of a client. `forCall(options)` gives the fetch for one SDK call. */
+/** Creates the transport of a client: `send()` runs one request with its retries. */
 export function createTransport(config: ResolvedConfig) {
-  const { logger } = config;
+  const { logger, baseUrl } = config;
   // Log lines are built only when someone reads them.
   const debug = config.debug ? (line: () => string) => logger.debug(line()) : () => undefined;
+  const baseHeaders: Record<string, string> = { Accept: "application/json", ...config.headers, Authorization: `Bearer ${config.token}` };
+  const jsonHeaders: Record<string, string> = { ...baseHeaders, "Content-Type": "application/json" };
+  const origin = new URL(baseUrl).origin;
 
-  async function send(request: Request, options: RequestOptions): Promise<Response> {
+  async function send(out: Outgoing, options: RequestOptions = {}): Promise<Exchange> {
+    checkRequestOptions(options);
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const userSignal = options.signal;
-    const method = request.method;
-    const url = new URL(request.url);
-    const path = url.pathname + url.search;
+    const { method } = out;
+    const path = out.path + queryString(out.query);
+    const url = baseUrl + path;
     const isCreate = method === "POST";
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    let headers: Headers = request.headers;
-    if (options.headers) {
-      headers = new Headers(request.headers);
-      for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
-    }
+    const body = out.body === undefined ? undefined : JSON.stringify(out.body);
+    const headers = options.headers
+      ? { ...(body === undefined ? baseHeaders : jsonHeaders), ...options.headers, Authorization: baseHeaders.Authorization! }
+      : body === undefined
+        ? baseHeaders
+        : jsonHeaders;
+    const aborted = () => new AbortError(`${method} ${path} was aborted`, { cause: userSignal?.reason });
 
     for (let attempt = 1; ; attempt++) {
-      if (userSignal?.aborted) throw new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason });
+      if (userSignal?.aborted) throw aborted();
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const started = Date.now();
       const canRetry = attempt <= maxRetries;
       let response: Response;
+      let text: string;
       try {
-        const init: RequestInit = {
-          method,
-          headers,
-          body: body === undefined ? null : body.slice(0),
-          signal: anySignal([userSignal, timeout.signal]),
-        };
-        response = config.nativeFetch ? await globalThis.fetch(request.url, init) : await config.fetch(new Request(request.url, init));
+        const init: RequestInit = { method, headers, body: body ?? null, signal: anySignal(userSignal, timeout.signal)! };
+        response = config.nativeFetch ? await globalThis.fetch(url, init) : await config.fetch(new Request(url, init));
+        // The timeout covers reading the body too.
+        text = await response.text();
       } catch (error) {
-        clearTimeout(timer);
-        if (userSignal?.aborted) throw new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason });
+        if (userSignal?.aborted) throw aborted();
         const timedOut = timeout.signal.aborted;
         const code = errorCode(error);
         const reachedServer = timedOut || !(code && NEVER_REACHED.has(code));
@@ -185,7 +157,7 @@ export function createTransport(config: ResolvedConfig) {
         if (canRetry && !(isCreate && reachedServer)) {
           const delay = backoffDelay(attempt);
           debug(() => `${method} ${path}: retrying in ${delay} ms`);
-          await sleep(delay, userSignal);
+          await sleep(delay, userSignal).catch(() => Promise.reject(aborted()));
           continue;
         }
         const why = isCreate && reachedServer && canRetry ? " Not retried: a create may have reached the server; check before creating again." : "";
@@ -193,40 +165,31 @@ export function createTransport(config: ResolvedConfig) {
           throw new APITimeoutError(`${method} ${path} timed out after ${timeoutMs} ms (attempt ${attempt}).${why} Raise timeoutMs if the operation is slow.`, { cause: error });
         }
         throw new APIConnectionError(
-          `${method} ${path}: could not reach ${url.origin}${code ? ` (${code})` : ""} (attempt ${attempt}).${why} Check the metro/baseUrl and the network.`,
-          { cause: error },
+          `${method} ${path}: could not reach ${origin}${code ? ` (${code})` : ""} (attempt ${attempt}).${why} Check the metro/baseUrl and the network.`,
+          { cause: error, reachedServer },
         );
+      } finally {
+        clearTimeout(timer);
       }
       debug(() => `${method} ${path} -> ${response.status} (attempt ${attempt}/${maxRetries + 1}, ${Date.now() - started} ms)`);
-      const retryable = RETRY_STATUS.has(response.status) && (!isCreate || response.status === 429);
-      if (canRetry && retryable) {
-        clearTimeout(timer);
-        void response.body?.cancel().catch(() => undefined);
+      if (canRetry && RETRY_STATUS.has(response.status) && (!isCreate || response.status === 429)) {
         const asked = retryAfterMs(response.headers);
         const delay = asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffDelay(attempt);
         debug(() => `${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
-        await sleep(delay, userSignal);
+        await sleep(delay, userSignal).catch(() => Promise.reject(aborted()));
         continue;
       }
-      if (!response.url) Object.defineProperty(response, "url", { value: request.url });
-      // The timeout also covers reading the body: the timer ends when the body has been read.
-      return timeBody(response, timer, () =>
-        userSignal?.aborted
-          ? new AbortError(`${method} ${path} was aborted`, { cause: userSignal.reason })
-          : timeout.signal.aborted
-            ? new APITimeoutError(`${method} ${path}: reading the response timed out after ${timeoutMs} ms (attempt ${attempt}).`)
-            : undefined,
-      );
+      if (!response.url) Object.defineProperty(response, "url", { value: url });
+      if (text === "") return { response, body: undefined, notJson: false };
+      try {
+        return { response, body: JSON.parse(text), notJson: false };
+      } catch {
+        return { response, body: text, notJson: true };
+      }
     }
   }
 
-  return {
-    /** The fetch that openapi-fetch uses for one call with these options. */
-    forCall(options: RequestOptions = {}): CallFetch {
-      checkRequestOptions(options);
-      return (request) => send(request, options);
-    },
-  };
+  return { send };
 }
 
 /** The transport of a client. */

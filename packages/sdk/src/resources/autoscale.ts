@@ -5,43 +5,24 @@
  * only by service-group UUID: given a service-group NAME, the policy methods first resolve it with
  * one GET of the service group (`GET /v1/services?name=…`), then call the by-UUID endpoint.
  */
-import type {
-  AutoscalePolicy,
-  AutoscalePolicyResponse,
-  CreateAutoscaleConfigurationByServiceGroupUUIDRequest,
-  CreateAutoscaleConfigurationPolicyResponsePolicy,
-  CreateAutoscaleConfigurationsRequestConfiguration,
-  CreateAutoscaleConfigurationsResponseConfigurationsResponse,
-  DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse,
-  DeleteAutoscaleConfigurationsResponseServiceGroup,
-  GetAutoscaleConfigurationsResponseServiceGroup,
-  ServiceGroup,
-} from "@ukc/api";
-import { batchOf, itemFailed, oneOrThrow, perRef, refQuery, settle, type ApiItem } from "../internal/batch.js";
-import { via, type Context } from "../internal/context.js";
-import { envelope } from "../internal/envelope.js";
+import type * as api from "@ukc/api";
 import { makeAPIError, ValidationError } from "../core/errors.js";
-import { describeRef, parseRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
+import { parseRef, type ParsedRef, type Ref } from "../core/refs.js";
+import type { Named } from "../core/types.js";
+import { itemFailed, oneOrThrow, settle, type ApiItem } from "../internal/batch.js";
+import { call, itemsOf, remember, type Answer, type Context } from "../internal/call.js";
+import { batchMethod, byRefs } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
+import { validateBody } from "../internal/validate.js";
 
 /** An autoscale configuration: sizes, timings, how new instances are created, and policies. */
-export type AutoscaleConfiguration = Omit<CreateAutoscaleConfigurationsRequestConfiguration, "uuid" | "name">;
+export type AutoscaleConfiguration = Omit<api.CreateAutoscaleConfigurationsRequestConfiguration, "uuid" | "name">;
 
 /** The autoscale configuration of a service group, as the API reports it. */
-export type AutoscaleConfigurationInfo = GetAutoscaleConfigurationsResponseServiceGroup;
+export type AutoscaleConfigurationInfo = api.GetAutoscaleConfigurationsResponseServiceGroup;
 
-const CONFIG_FIELDS = ["min_size", "max_size", "warmup_time_ms", "cooldown_time_ms", "create_args", "policies"];
-const METRICS = ["cpu"];
-const ADJUSTMENTS = ["change", "exact", "percentage"];
 /** What the SDK accepts as a policy name (it travels in a URL path segment). */
 const POLICY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-
-function checkInteger(value: unknown, field: string, min = 0): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
-    throw new ValidationError(field, `must be an integer >= ${min}, got ${JSON.stringify(value)}`);
-  }
-}
 
 function checkPolicyName(name: unknown, field: string): string {
   if (typeof name !== "string" || !POLICY_NAME.test(name)) {
@@ -50,109 +31,51 @@ function checkPolicyName(name: unknown, field: string): string {
   return name;
 }
 
-function checkPolicy(policy: unknown, field: string): AutoscalePolicy {
-  if (!policy || typeof policy !== "object" || Array.isArray(policy)) {
-    throw new ValidationError(field, "expected { name, metric: 'cpu', adjustment_type, steps, enabled? }");
-  }
-  const p = policy as AutoscalePolicy;
-  checkPolicyName(p.name, `${field}.name`);
-  if (p.metric !== undefined && !METRICS.includes(p.metric)) throw new ValidationError(`${field}.metric`, `must be one of ${METRICS.join(", ")}`);
-  if (p.adjustment_type !== undefined && !ADJUSTMENTS.includes(p.adjustment_type)) {
-    throw new ValidationError(`${field}.adjustment_type`, `must be one of ${ADJUSTMENTS.join(", ")}`);
-  }
-  if (p.enabled !== undefined && typeof p.enabled !== "boolean") throw new ValidationError(`${field}.enabled`, "must be a boolean");
-  if (p.steps !== undefined) {
-    if (!Array.isArray(p.steps)) throw new ValidationError(`${field}.steps`, "expected an array of { adjustment, lower_bound?, upper_bound? }");
-    p.steps.forEach((step, i) => {
-      for (const key of ["adjustment", "lower_bound", "upper_bound"] as const) {
-        const value = step?.[key];
-        if (value !== undefined && (typeof value !== "number" || !Number.isSafeInteger(value))) {
-          throw new ValidationError(`${field}.steps[${i}].${key}`, `must be an integer, got ${JSON.stringify(value)}`);
-        }
-      }
-      if (step.lower_bound !== undefined && step.upper_bound !== undefined && step.lower_bound > step.upper_bound) {
-        throw new ValidationError(`${field}.steps[${i}]`, "lower_bound must not exceed upper_bound");
-      }
-    });
-  }
-  return p;
-}
-
 /**
- * `create_args` says how autoscale creates instances: from a template (`{ template: { name } }` or
- * `{ uuid }`) or from ROMs (`{ roms: { name, image?, files? } }`), exactly one of them. The current
- * contract takes nothing else (no image, memory or other create fields).
+ * Checks a configuration: the spec's rules (types, ranges, enums, unknown fields), then what the
+ * spec cannot say: the service group is the first argument, `min_size <= max_size`, and
+ * `create_args` is exactly one of `{ template }` or `{ roms }`.
  */
-function checkCreateArgs(args: unknown): void {
-  const field = "config.create_args";
-  const hint = "use { template: { name: 'my-template' } } (or { uuid }) or { roms: { name, image? } }";
-  if (args === undefined) throw new ValidationError(field, `is required: ${hint}`);
-  if (typeof args !== "object" || args === null || Array.isArray(args)) throw new ValidationError(field, `expected an object: ${hint}`);
-  const keys = Object.keys(args);
-  const unknown = keys.filter((k) => k !== "template" && k !== "roms");
-  if (unknown.length) throw new ValidationError(field, `unknown field(s) ${unknown.join(", ")}: autoscale creates instances from a template or from ROMs only; ${hint}`);
-  if (keys.length !== 1) throw new ValidationError(field, `give exactly one of template or roms, got ${keys.length ? keys.join(" and ") : "neither"}`);
-  const a = args as { template?: unknown; roms?: unknown };
-  if (a.template !== undefined) {
-    const t = a.template;
-    if (typeof t !== "object" || t === null || Array.isArray(t)) throw new ValidationError(`${field}.template`, "expected { name } or { uuid }");
-    parseRef(t as Ref, `${field}.template`);
-    return;
-  }
-  const roms = a.roms as { name?: unknown; image?: unknown; files?: unknown } | null;
-  if (typeof roms !== "object" || roms === null || Array.isArray(roms)) throw new ValidationError(`${field}.roms`, "expected { name, image?, files? }");
-  const extra = Object.keys(roms).filter((k) => !["name", "image", "files"].includes(k));
-  if (extra.length) throw new ValidationError(`${field}.roms`, `unknown field(s) ${extra.join(", ")}; known: name, image, files`);
-  if (typeof roms.name !== "string" || roms.name === "") throw new ValidationError(`${field}.roms.name`, "a ROM needs a name");
-}
-
-function checkConfiguration(config: unknown): AutoscaleConfiguration {
-  if (!config || typeof config !== "object" || Array.isArray(config)) {
-    throw new ValidationError("config", "expected { create_args, min_size?, max_size?, warmup_time_ms?, cooldown_time_ms?, policies? }");
-  }
-  const c = config as AutoscaleConfiguration & { uuid?: unknown; name?: unknown };
-  if (c.uuid !== undefined || c.name !== undefined) {
+function checkConfiguration(config: AutoscaleConfiguration, ref: ParsedRef): AutoscaleConfiguration {
+  if (config && typeof config === "object" && ("uuid" in config || "name" in config)) {
     throw new ValidationError("config", "the service group is the first argument; do not put uuid or name in the configuration");
   }
-  const unknown = Object.keys(c).filter((k) => !CONFIG_FIELDS.includes(k));
-  if (unknown.length) throw new ValidationError("config", `unknown field(s) ${unknown.join(", ")}; known: ${CONFIG_FIELDS.join(", ")}`);
-  checkInteger(c.min_size, "config.min_size");
-  checkInteger(c.max_size, "config.max_size");
-  if (c.min_size !== undefined && c.max_size !== undefined && c.min_size > c.max_size) {
-    throw new ValidationError("config.min_size", `must not exceed max_size (${c.min_size} > ${c.max_size})`);
-  }
-  checkInteger(c.warmup_time_ms, "config.warmup_time_ms");
-  checkInteger(c.cooldown_time_ms, "config.cooldown_time_ms");
-  checkCreateArgs(c.create_args);
-  if (c.policies !== undefined) {
-    if (!Array.isArray(c.policies)) throw new ValidationError("config.policies", "expected an array of policies");
-    c.policies.forEach((p, i) => checkPolicy(p, `config.policies[${i}]`));
-  }
-  return c;
+  // Checked as the body it becomes: by UUID with the UUID, by name as the batch item.
+  validateBody("uuid" in ref ? "createAutoscaleConfiguration" : "createAutoscaleConfigurations", { ...ref, ...config }, "config");
+  const { min_size: min, max_size: max, create_args: args } = config;
+  if (min !== undefined && max !== undefined && min > max) throw new ValidationError("config.min_size", `must not exceed max_size (${min} > ${max})`);
+  const hint = "use { template: { name: 'my-template' } } (or { uuid }) or { roms: { name, image? } }";
+  if (args === undefined) throw new ValidationError("config.create_args", `is required: ${hint}`);
+  const keys = Object.keys(args);
+  if (keys.length !== 1) throw new ValidationError("config.create_args", `give exactly one of template or roms, got ${keys.length ? keys.join(" and ") : "neither"}; ${hint}`);
+  const template = (args as { template?: unknown }).template;
+  if (template !== undefined) parseRef(template as Ref, "config.create_args.template");
+  return config;
 }
 
 /** Autoscale of service groups. */
 export function autoscale(ctx: Context) {
-  const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
-
+  const path = "/v1/services";
   /**
    * The UUID of a service group, for the policy endpoints (by UUID only): a UUID reference is used
    * as given, a name costs one GET of the service group.
    */
   async function resolve(ref: ParsedRef, options?: RequestOptions): Promise<{ uuid: string }> {
     if ("uuid" in ref) return { uuid: ref.uuid };
-    const group = (await perRef<ServiceGroup, ParsedRef>("resolve service group", ref, () => [ref], async ([r]) => {
-      const env = await envelope("GET", ctx.api.GET("/v1/services", { params: { query: { name: [(r as { name: string }).name], details: false } }, ...via(ctx, options) }));
-      return { items: env.data?.service_groups, message: env.message };
-    })) as ServiceGroup;
-    if (!group.uuid) throw makeAPIError({ status: 200, message: `the API did not report the UUID of service group ${describeRef(ref)}` });
+    const route = { operation: "resolve service group", method: "GET" as const, path, key: "service_groups", query: { details: false } };
+    const group = (await byRefs<api.ServiceGroup>(ctx, route, ref.name, options, [ref])) as api.ServiceGroup;
+    if (!group.uuid) throw makeAPIError({ status: 200, message: `the API did not report the UUID of service group '${ref.name}'` });
     return { uuid: group.uuid };
   }
 
-  /** The one entry of a policy response: its item, or its error. */
-  function onePolicyItem<T extends ApiItem>(operation: string, items: T[] | undefined, message: string | undefined): T {
-    return oneOrThrow(settle(operation, [operation], [undefined], items?.slice(0, 1), message));
+  /** The one entry of a policy answer: its item, or its error. */
+  function onePolicyItem<T extends ApiItem>(operation: string, answer: Answer): T {
+    const { items, message } = itemsOf<T>(answer, "policies");
+    return remember(oneOrThrow(settle(operation, [operation], [undefined], items?.slice(0, 1), message)), answer.response);
   }
+
+  const config = { key: "service_groups", path: `${path}/autoscale`, one: `${path}/{uuid}/autoscale` };
+  const policies = (uuid: string, name?: string) => `${path}/${encodeURIComponent(uuid)}/autoscale/policies${name === undefined ? "" : `/${encodeURIComponent(name)}`}`;
 
   return {
     /**
@@ -160,67 +83,40 @@ export function autoscale(ctx: Context) {
      * sizes, timings, template and policies.
      * @example const conf = await ukc.autoscale.getConfiguration("web"); console.log(conf.enabled, conf.max_size);
      */
-    async getConfiguration(serviceGroup: Ref, options?: RequestOptions): Promise<AutoscaleConfigurationInfo> {
-      return (await perRef("get autoscale configuration", serviceGroup, parseMany, async ([r]) => {
-        const env =
-          "uuid" in r!
-            ? await envelope("GET", ctx.api.GET("/v1/services/{uuid}/autoscale", { params: { path: { uuid: r.uuid } }, ...via(ctx, options) }))
-            : await envelope("GET", ctx.api.GET("/v1/services/autoscale", { params: { query: { name: [r!.name] } }, ...via(ctx, options) }));
-        return { items: env.data?.service_groups, message: env.message };
-      })) as AutoscaleConfigurationInfo;
-    },
+    getConfiguration: (serviceGroup: Ref, options?: RequestOptions): Promise<AutoscaleConfigurationInfo> =>
+      byRefs<AutoscaleConfigurationInfo>(ctx, { operation: "get autoscale configuration", method: "GET", ...config }, serviceGroup, options) as Promise<AutoscaleConfigurationInfo>,
 
     /**
      * Gets the autoscale configurations of several service groups in one request. Resolves with one
      * entry per service group; throws `BatchError` (with the successes) when some failed.
      * @example const confs = await ukc.autoscale.listConfigurations(["web", "api"]);
      */
-    async listConfigurations(serviceGroups: Ref | readonly Ref[], options?: RequestOptions): Promise<AutoscaleConfigurationInfo[]> {
-      const list = (Array.isArray(serviceGroups) ? serviceGroups : [serviceGroups]) as readonly Ref[];
-      return (await perRef("list autoscale configurations", list, parseMany, async (refs) => {
-        const env = await envelope("GET", ctx.api.GET("/v1/services/autoscale", { params: { query: refQuery(refs) }, ...via(ctx, options) }));
-        return { items: env.data?.service_groups, message: env.message };
-      })) as AutoscaleConfigurationInfo[];
-    },
+    listConfigurations: (serviceGroups: Ref | readonly Ref[], options?: RequestOptions): Promise<AutoscaleConfigurationInfo[]> =>
+      byRefs<AutoscaleConfigurationInfo>(
+        ctx,
+        { operation: "list autoscale configurations", method: "GET", path: config.path, key: config.key },
+        (Array.isArray(serviceGroups) ? serviceGroups : [serviceGroups]) as readonly Ref[],
+        options,
+      ) as Promise<AutoscaleConfigurationInfo[]>,
 
     /**
-     * Creates the autoscale configuration of a service group. By UUID it uses the service group's
-     * own endpoint; by name the batch endpoint with one item. Not retried once it may have reached
-     * the server.
+     * Creates the autoscale configuration of a service group, checked against the spec first. By
+     * UUID it uses the service group's own endpoint; by name the batch endpoint with one item.
+     * Not retried once it may have reached the server.
      * @example
      * await ukc.autoscale.createConfiguration("web", {
      *   min_size: 1, max_size: 10, warmup_time_ms: 1000, cooldown_time_ms: 1000,
      *   create_args: { template: { name: "web-template" } },
      * });
      */
-    async createConfiguration(
-      serviceGroup: Ref,
-      config: AutoscaleConfiguration,
-      options?: RequestOptions,
-    ): Promise<CreateAutoscaleConfigurationsResponseConfigurationsResponse> {
+    async createConfiguration(serviceGroup: Ref, configuration: AutoscaleConfiguration, options?: RequestOptions): Promise<Named<api.CreateAutoscaleConfigurationsResponseConfigurationsResponse>> {
       const ref = parseRef(serviceGroup, "serviceGroup");
-      const body = checkConfiguration(config);
-      return (await perRef("create autoscale configuration", serviceGroup, () => [ref], async ([r]) => {
-        const env =
-          "uuid" in r!
-            ? await envelope(
-                "POST",
-                ctx.api.POST("/v1/services/{uuid}/autoscale", {
-                  params: { path: { uuid: r.uuid } },
-                  // The current contract wants the service group's UUID in the body too.
-                  body: { uuid: r.uuid, ...body } as CreateAutoscaleConfigurationByServiceGroupUUIDRequest,
-                  ...via(ctx, options),
-                }),
-              )
-            : await envelope(
-                "POST",
-                ctx.api.POST("/v1/services/autoscale", {
-                  body: [{ name: r!.name, ...body } as CreateAutoscaleConfigurationsRequestConfiguration],
-                  ...via(ctx, options),
-                }),
-              );
-        return { items: env.data?.service_groups, message: env.message };
-      })) as CreateAutoscaleConfigurationsResponseConfigurationsResponse;
+      const body = checkConfiguration(configuration, ref);
+      // The by-UUID endpoint wants the service group's UUID in the body too.
+      const fields = () => ("uuid" in ref ? { uuid: ref.uuid, ...body } : body);
+      return byRefs(ctx, { operation: "create autoscale configuration", method: "POST", ...config, fields }, serviceGroup, options, [ref]) as Promise<
+        Named<api.CreateAutoscaleConfigurationsResponseConfigurationsResponse>
+      >;
     },
 
     /**
@@ -228,95 +124,63 @@ export function autoscale(ctx: Context) {
      * created are drained.
      * @example await ukc.autoscale.deleteConfiguration("web");
      */
-    deleteConfiguration: batchOf<DeleteAutoscaleConfigurationsResponseServiceGroup>("delete autoscale configuration", async (refs, options) => {
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("DELETE", ctx.api.DELETE("/v1/services/{uuid}/autoscale", { params: { path: { uuid: refs[0].uuid } }, ...via(ctx, options) }))
-          : await envelope("DELETE", ctx.api.DELETE("/v1/services/autoscale", { body: refs, ...via(ctx, options) }));
-      return { items: env.data?.service_groups, message: env.message };
-    }),
+    deleteConfiguration: batchMethod<Named<api.DeleteAutoscaleConfigurationsResponseServiceGroup>>(ctx, { operation: "delete autoscale configuration", method: "DELETE", ...config }),
 
     /**
-     * Adds a step policy to the autoscale configuration of a service group: the body is the
-     * policy's name and the policy. Given a service-group name, resolves it to its UUID with one
-     * GET first; a UUID costs no lookup.
+     * Adds a step policy to the autoscale configuration of a service group, checked against the
+     * spec first; the body is the policy's name and the policy. A service-group name costs one
+     * GET to find its UUID; a UUID costs none.
      * @example
      * await ukc.autoscale.addPolicy("web", {
      *   name: "cpu-up", enabled: true, metric: "cpu", adjustment_type: "percentage",
      *   steps: [{ lower_bound: 10, upper_bound: 500, adjustment: 50 }, { lower_bound: 500, adjustment: 100 }],
      * });
      */
-    async addPolicy(serviceGroup: Ref, policy: AutoscalePolicy, options?: RequestOptions): Promise<CreateAutoscaleConfigurationPolicyResponsePolicy> {
+    async addPolicy(serviceGroup: Ref, policy: api.AutoscalePolicy, options?: RequestOptions): Promise<api.CreateAutoscaleConfigurationPolicyResponsePolicy> {
       const ref = parseRef(serviceGroup, "serviceGroup");
-      const type = checkPolicy(policy, "policy");
-      // The body's `name` is the policy's name (the current contract says so); the service group
-      // is the path's UUID, so a UUID reference costs no lookup.
-      const group = await resolve(ref, options);
-      const env = await envelope(
-        "POST",
-        ctx.api.POST("/v1/services/{uuid}/autoscale/policies", {
-          params: { path: { uuid: group.uuid } },
-          body: { name: type.name, type },
-          ...via(ctx, options),
-        }),
-      );
-      return onePolicyItem("add autoscale policy", env.data?.policies, env.message);
+      checkPolicyName(policy?.name, "policy.name");
+      const body = { name: policy.name, type: policy };
+      validateBody("createAutoscalePolicy", body, "policy");
+      const { uuid } = await resolve(ref, options);
+      return onePolicyItem<api.CreateAutoscaleConfigurationPolicyResponsePolicy>("add autoscale policy", await call(ctx, { method: "POST", path: policies(uuid), body }, options));
     },
 
     /**
-     * Gets one policy, by its name, of a service group's autoscale configuration. Given a
-     * service-group name, resolves it to its UUID with one GET first.
+     * Gets one policy, by its name, of a service group's autoscale configuration.
      * @example const policy = await ukc.autoscale.getPolicy("web", "cpu-up"); console.log(policy.steps);
      */
-    async getPolicy(serviceGroup: Ref, policyName: string, options?: RequestOptions): Promise<AutoscalePolicyResponse> {
+    async getPolicy(serviceGroup: Ref, policyName: string, options?: RequestOptions): Promise<api.AutoscalePolicyResponse> {
       const ref = parseRef(serviceGroup, "serviceGroup");
       const name = checkPolicyName(policyName, "policyName");
       const { uuid } = await resolve(ref, options);
-      const env = await envelope(
-        "GET",
-        ctx.api.GET("/v1/services/{uuid}/autoscale/policies/{name}", { params: { path: { uuid, name } }, ...via(ctx, options) }),
-      );
-      const item = onePolicyItem("get autoscale policy", env.data?.policies, env.message);
+      const answer = await call(ctx, { method: "GET", path: policies(uuid, name) }, options);
+      const item = onePolicyItem<api.GetAutoscaleConfigurationPolicyResponsePolicyResponse>("get autoscale policy", answer);
       if (!item.policy) throw makeAPIError({ status: 200, message: `get autoscale policy: the response has no policy '${name}'` });
-      return item.policy;
+      return remember(item.policy, answer.response);
     },
 
     /**
-     * Lists the policies of a service group's autoscale configuration. Given a service-group name,
-     * resolves it to its UUID with one GET first.
+     * Lists the policies of a service group's autoscale configuration.
      * @example for (const p of await ukc.autoscale.listPolicies("web")) console.log(p.name, p.enabled);
      */
-    async listPolicies(serviceGroup: Ref, options?: RequestOptions): Promise<AutoscalePolicyResponse[]> {
-      const ref = parseRef(serviceGroup, "serviceGroup");
-      const { uuid } = await resolve(ref, options);
-      const env = await envelope(
-        "GET",
-        ctx.api.GET("/v1/services/{uuid}/autoscale/policies", { params: { path: { uuid } }, ...via(ctx, options) }),
-      );
-      const items = env.data?.policies ?? [];
+    async listPolicies(serviceGroup: Ref, options?: RequestOptions): Promise<api.AutoscalePolicyResponse[]> {
+      const { uuid } = await resolve(parseRef(serviceGroup, "serviceGroup"), options);
+      const answer = await call(ctx, { method: "GET", path: policies(uuid) }, options);
+      const items = itemsOf<api.GetAutoscaleConfigurationPolicyResponsePolicyResponse>(answer, "policies").items ?? [];
       const failed = items.find(itemFailed);
-      if (failed) throw makeAPIError({ status: 200, message: `list autoscale policies: ${failed.message ?? env.message ?? "failed"}`, code: failed.error, body: failed });
-      return items.flatMap((item) => (item.policy ? [item.policy] : []));
+      if (failed) throw makeAPIError({ status: 200, message: `list autoscale policies: ${failed.message ?? answer.env.message ?? "failed"}`, code: failed.error, body: failed });
+      return remember(items.flatMap((item) => (item.policy ? [item.policy] : [])), answer.response);
     },
 
     /**
-     * Deletes one policy, by its name, from a service group's autoscale configuration. Given a
-     * service-group name, resolves it to its UUID with one GET first.
+     * Deletes one policy, by its name, from a service group's autoscale configuration.
      * @example await ukc.autoscale.deletePolicy("web", "cpu-up");
      */
-    async deletePolicy(
-      serviceGroup: Ref,
-      policyName: string,
-      options?: RequestOptions,
-    ): Promise<DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse> {
+    async deletePolicy(serviceGroup: Ref, policyName: string, options?: RequestOptions): Promise<api.DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse> {
       const ref = parseRef(serviceGroup, "serviceGroup");
       const name = checkPolicyName(policyName, "policyName");
       const { uuid } = await resolve(ref, options);
-      const env = await envelope(
-        "DELETE",
-        ctx.api.DELETE("/v1/services/{uuid}/autoscale/policies/{name}", { params: { path: { uuid, name } }, ...via(ctx, options) }),
-      );
-      return onePolicyItem("delete autoscale policy", env.data?.policies, env.message);
+      return onePolicyItem<api.DeleteAutoscaleConfigurationPolicyResponsePoliciesResponse>("delete autoscale policy", await call(ctx, { method: "DELETE", path: policies(uuid, name) }, options));
     },
   };
 }

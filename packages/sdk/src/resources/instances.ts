@@ -1,82 +1,45 @@
 /**
- * Instances: create, get, list, update, delete, start, stop, suspend, wait, logs, tail, follow, metrics.
- * Each function reads like the API reference; the mechanics live in the core modules.
+ * Instances: create, get, list, update, delete, start, stop, suspend, wait, waitUntil, logs, tail,
+ * follow, metrics, history. Each method reads like a line of the API reference; the mechanics are
+ * in internal/resource.ts and internal/call.ts.
  */
-import type {
-  CreateInstanceRequest,
-  DeleteInstancesResponseDeletedInstance,
-  GetInstanceMetricsResponseInstanceMetrics,
-  Instance,
-  StartInstanceResponseStartedInstance,
-  StopInstanceResponseStoppedInstance,
-  SuspendInstancesResponseSuspendedInstance,
-  UpdateInstanceByUUIDRequestBody,
-  UpdateInstancesRequest,
-  UpdateInstancesResponseUpdatedInstance,
-  WaitInstanceResponseWaitedInstance,
-} from "@ukc/api";
-import { batchOf, oneOrThrow, perRef, refQuery, settle, singleUUIDUpdate, updater } from "../internal/batch.js";
-import { via, type Context } from "../internal/context.js";
-import { envelope } from "../internal/envelope.js";
+import type * as api from "@ukc/api";
 import { ValidationError } from "../core/errors.js";
-import { decodeLogPage, followLogs, tailOffset, type FollowLogsOptions, type LogEvent, type LogRead } from "../logs.js";
-import { paginate, type ListOptions } from "../internal/pagination.js";
-import { parseRef, parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
-import { waitForState, type StateCondition, type StateWaitOptions } from "../internal/poll.js";
+import type { Patch } from "../core/patch.js";
+import { parseRef, type Ref } from "../core/refs.js";
+import type { Instance, InstanceState, Named } from "../core/types.js";
+import { oneOrThrow, refQuery, settle } from "../internal/batch.js";
+import { call, itemsOf, type Context } from "../internal/call.js";
+import { createOrReconcile } from "../internal/create.js";
+import { batchMethod, patchRules, standard } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { httpTimeoutFor, waitForStates, type WaitOptions } from "../internal/wait.js";
+import { decodeLogPage, tailOffset, type LogRead } from "../logs/page.js";
+import { followLogs, type FollowLogsOptions, type LogEvent } from "../logs/follow.js";
 
-/** Properties of an instance that `update` can change. */
-export const INSTANCE_PROPS = [
-  "image",
-  "args",
-  "env",
-  "memory_mb",
-  "vcpus",
-  "scale_to_zero",
-  "tags",
-  "delete_lock",
-  "schedules",
-  "autokill",
-  "hostname",
-  "roms",
-  "dependencies",
-  "sched_priority",
-  "plugins",
-  "annotations",
-] as const;
-/** The states of an instance (Instance.state in the spec). */
-export const INSTANCE_STATES = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"] as const;
+/** The states of an instance (`Instance.state` in the spec). */
+export const INSTANCE_STATES: readonly InstanceState[] = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"];
 
-/** Properties that take `add(…)` / `del(…)`. */
-export const INSTANCE_LIST_PROPS = ["args", "env", "tags", "schedules", "roms", "dependencies", "plugins", "annotations"] as const;
-
-/** A patch of an instance: plain values are set; `add(…)`/`del(…)` for args, env, tags. */
-export type InstancePatch = Partial<Record<(typeof INSTANCE_PROPS)[number], unknown>>;
+/** A patch of an instance: plain values are set; `add(…)`/`del(…)` for the list and map properties. */
+export type InstancePatch = Patch<api.CreateInstanceRequest & { delete_lock?: boolean }, api.UpdateInstancesRequest["prop"], "args" | "env" | "tags">;
 
 /** An instance just created, with any replicas the API created alongside it. */
-export type CreatedInstance = Instance & { replicas?: Instance[] };
-
-/** Options of `instances.stop()`. */
-export interface StopOptions extends RequestOptions {
-  /** Stop at once, without draining. Cannot be combined with `drainTimeoutMs`. */
-  force?: boolean;
-  /** Let connections drain for up to this many milliseconds before stopping (-1: the longest the API allows). */
-  drainTimeoutMs?: number;
+export interface CreatedInstance extends Instance {
+  /** Further instances the API created with this one (`replicas`), if any. */
+  replicas?: Instance[];
 }
+
+/** Options of `instances.stop()`: `force` stops at once, `drainTimeoutMs` lets connections drain first; not both. */
+export type StopOptions = RequestOptions &
+  (
+    | { /** Stop at once, without draining. */ force?: boolean; drainTimeoutMs?: undefined }
+    | { force?: false; /** Let connections drain for up to this many ms first (-1: the longest the API allows). */ drainTimeoutMs?: number }
+  );
 
 /** Options of `instances.suspend()`. */
 export interface SuspendOptions extends RequestOptions {
   /** Let connections drain for up to this many milliseconds before suspending (-1: the longest the API allows). */
   drainTimeoutMs?: number;
-}
-
-/** A drain timeout, checked: milliseconds (an integer >= 0), -1 for the longest the API allows, or undefined. */
-function checkDrain(drain: unknown): number | undefined {
-  if (drain !== undefined && (typeof drain !== "number" || !Number.isInteger(drain) || drain < -1)) {
-    throw new ValidationError("drainTimeoutMs", `must be an integer of milliseconds (>= 0), or -1 for the longest drain the API allows; got ${String(drain)}`);
-  }
-  return drain;
 }
 
 /** Options of `instances.logs()`. */
@@ -87,238 +50,186 @@ export interface LogsOptions extends RequestOptions {
   limit?: number;
 }
 
-/**
- * Options of `instances.follow()`: `from` (absolute offset, negative from the end, "start" or
- * "end"), `intervalMs`, `maxIntervalMs`, `untilStopped`, `retries`, `onError`, `signal`.
- */
+/** Options of `instances.follow()`: where to start, the polling schedule, when to end. */
 export type FollowOptions = FollowLogsOptions;
 
 const MAX_LOG_BYTES = 16_383;
 
+/** A drain timeout, checked: milliseconds (an integer >= 0), -1 for the longest the API allows, or undefined. */
+function drainOf(drain: unknown): { drain_timeout_ms?: number } {
+  if (drain === undefined) return {};
+  if (typeof drain !== "number" || !Number.isInteger(drain) || drain < -1) {
+    throw new ValidationError("drainTimeoutMs", `must be an integer of milliseconds (>= 0), or -1 for the longest drain the API allows; got ${String(drain)}`);
+  }
+  return { drain_timeout_ms: drain };
+}
+
+function integer(value: unknown, field: string, min: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new ValidationError(field, `must be an integer${min > -Infinity ? ` >= ${min}` : ""}, got ${String(value)}`);
+  }
+  return value;
+}
+
+const PATH = "/v1/instances";
+
 /** Instances of Unikraft Cloud. */
 export function instances(ctx: Context) {
-  const parseOne = (ref: Ref) => [parseRef(ref)];
-  const parseMany = (input: Ref | readonly Ref[]) => parseRefs(input as Ref | Ref[]);
+  const std = standard<Instance, Named<api.UpdateInstancesResponseUpdatedInstance>, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, {
+    kind: "instance",
+    path: PATH,
+    key: "instances",
+    tags: true,
+    details: true,
+    states: INSTANCE_STATES,
+    example: "running",
+    patch: patchRules("instances"),
+  });
+  const route = (operation: string, verb: string) => ({ operation, method: "PUT" as const, path: `${PATH}/${verb}`, one: `${PATH}/{uuid}/${verb}`, key: "instances" });
 
   // The by-UUID log endpoint reads no inputs in the current contract: every read, by UUID or by
   // name, goes to the batch endpoint with `uuid=` or `name=` plus the offset and limit.
-  async function readLogPage(ref: ParsedRef, offset: number, limit: number, options?: RequestOptions) {
-    const env = await envelope(
-      "GET",
-      ctx.api.GET("/v1/instances/log", { params: { query: { ...refQuery([ref]), offset, limit } }, ...via(ctx, options) }),
-    );
-    return oneOrThrow(settle("logs", [ref], [ref], env.data?.instances, env.message));
+  async function readLogPage(ref: Ref, offset: number, limit: number, options?: RequestOptions) {
+    const parsed = parseRef(ref);
+    const answer = await call(ctx, { method: "GET", path: `${PATH}/log`, query: { ...refQuery([parsed]), offset, limit } }, options);
+    const { items, message } = itemsOf<api.GetInstanceLogsResponseLoggedInstance>(answer, "instances");
+    return oneOrThrow(settle("logs", [ref], [parsed], items, message));
   }
 
-  const api = {
+  return {
     /**
-     * Creates an instance. Not retried once the request may have reached the server.
+     * Creates an instance. The parameters are checked against the spec before sending. Not
+     * retried once the request may have reached the server; when the answer is lost and a `name`
+     * was given, the name is looked up once, so the result is the instance or a clear "not created".
      * @example const web = await ukc.instances.create({ image: "nginx:latest", memory_mb: 256, autostart: true });
      */
-    async create(params: CreateInstanceRequest, options?: RequestOptions): Promise<CreatedInstance> {
-      if (!params || typeof params !== "object" || typeof params.image !== "string" || params.image === "") {
-        throw new ValidationError("params.image", "an image is required, e.g. { image: 'nginx:latest' }");
-      }
-      const env = await envelope("POST", ctx.api.POST("/v1/instances", { body: params, ...via(ctx, options) }));
-      const created = env.data?.instances ?? [];
-      const { succeeded, failed } = settle("create instance", [params], [undefined], created.slice(0, 1), env.message);
-      if (failed.length) throw failed[0]!.error;
-      const first = succeeded[0]!;
-      return created.length > 1 ? { ...first, replicas: created.slice(1) } : first;
+    async create(params: api.CreateInstanceRequest, options?: RequestOptions): Promise<CreatedInstance> {
+      const { item, rest } = await createOrReconcile<Instance>(ctx, { operation: "create instance", path: PATH, key: "instances", root: "createInstance", get: std.get }, params, options);
+      return rest.length ? { ...item, replicas: rest as Instance[] } : item;
     },
 
-    /** Gets one instance by name or UUID. */
-    async get(ref: Ref, options?: RequestOptions & { details?: boolean }): Promise<Instance> {
-      return (await perRef("get instance", ref, parseMany, async ([r]) => {
-        const details = options?.details;
-        const env =
-          "uuid" in r!
-            ? await envelope("GET", ctx.api.GET("/v1/instances/{uuid}", { params: { path: { uuid: r.uuid }, query: { details } }, ...via(ctx, options) }))
-            : await envelope("GET", ctx.api.GET("/v1/instances", { params: { query: { name: [r!.name], details } }, ...via(ctx, options) }));
-        return { items: env.data?.instances, message: env.message };
-      })) as Instance;
-    },
+    /** Gets one instance by name or UUID. @example const web = await ukc.instances.get("web"); */
+    get: std.get,
 
     /**
      * Lists instances, page by page, as an async iterator.
-     * @example for await (const instance of ukc.instances.list({ pageSize: 50 })) console.log(instance.name);
+     * @example for await (const instance of ukc.instances.list({ tags: ["web"] })) console.log(instance.name);
      */
-    list(options: ListOptions & RequestOptions = {}): AsyncGenerator<Instance, void, undefined> {
-      return paginate<Instance>(
-        async (from, count) => {
-          const env = await envelope(
-            "GET",
-            ctx.api.GET("/v1/instances", {
-              params: { query: { count, from, details: options.details, tags: options.tags, sortby: "create_time", order: "asc" } },
-              ...via(ctx, options),
-            }),
-          );
-          return env.data?.instances ?? [];
-        },
-        (item) => item.uuid,
-        options,
-      );
-    },
+    list: std.list,
 
     /**
-     * Updates one instance, or many with the same patch. A patch sets plain values
-     * (`{ memory_mb: 512 }`) and takes `add(…)`/`del(…)` for args, env and tags; raw
-     * `{ prop, op, value }` operations are accepted too. Resolves with one result per instance;
-     * an instance failed when any of its operations failed.
+     * Updates one instance, or many with the same patch. Plain values are set; `add(…)`/`del(…)`
+     * work on args, env and tags; every value is checked against the spec first. An instance
+     * failed when any of its operations failed.
      * @example await ukc.instances.update("web", { memory_mb: 512, tags: add(["blue"]) });
      */
-    update: updater<UpdateInstancesRequest["prop"], UpdateInstancesResponseUpdatedInstance>(
-      "update instance",
-      INSTANCE_PROPS,
-      INSTANCE_LIST_PROPS,
-      async (body, options) => {
-        const one = singleUUIDUpdate(body);
-        const env = one
-          ? await envelope(
-              "PATCH",
-              ctx.api.PATCH("/v1/instances/{uuid}", { params: { path: { uuid: one.uuid } }, body: one.op as UpdateInstanceByUUIDRequestBody, ...via(ctx, options) }),
-            )
-          : await envelope("PATCH", ctx.api.PATCH("/v1/instances", { body: body as UpdateInstancesRequest[], ...via(ctx, options) }));
-        return { items: env.data?.instances, message: env.message };
-      },
-    ),
+    update: std.update as {
+      (ref: Ref, patch: InstancePatch, options?: RequestOptions): Promise<Named<api.UpdateInstancesResponseUpdatedInstance>>;
+      (refs: readonly Ref[], patch: InstancePatch, options?: RequestOptions): Promise<Named<api.UpdateInstancesResponseUpdatedInstance>[]>;
+    },
 
-    /** Deletes one or many instances (running ones are force-stopped). */
-    delete: batchOf<DeleteInstancesResponseDeletedInstance>("delete instance", async (refs, options) => {
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("DELETE", ctx.api.DELETE("/v1/instances/{uuid}", { params: { path: { uuid: refs[0].uuid } }, ...via(ctx, options) }))
-          : await envelope("DELETE", ctx.api.DELETE("/v1/instances", { body: refs, ...via(ctx, options) }));
-      return { items: env.data?.instances, message: env.message };
-    }),
+    /** Deletes one or many instances (running ones are force-stopped). @example await ukc.instances.delete(["web-1", "web-2"]); */
+    delete: std.delete,
 
-    /** Starts one or many instances. Use `wait()` to wait for `running`. */
-    start: batchOf<StartInstanceResponseStartedInstance>("start instance", async (refs, options) => {
-      // The by-UUID endpoints of start, stop and suspend read their options from a JSON body.
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/start", { params: { path: { uuid: refs[0].uuid } }, body: {}, ...via(ctx, options) }))
-          : await envelope("PUT", ctx.api.PUT("/v1/instances/start", { body: refs, ...via(ctx, options) }));
-      return { items: env.data?.instances, message: env.message };
-    }),
+    /** Starts one or many instances; `wait()` waits for `running`. @example await ukc.instances.start("web"); */
+    start: batchMethod<Named<api.StartInstanceResponseStartedInstance>>(ctx, route("start instance", "start")),
 
     /**
      * Stops one or many instances: `force` stops at once, `drainTimeoutMs` lets connections drain
-     * first (not both). Use `wait(ref, { state: "stopped" })` to wait for the stop.
+     * first (not both). `wait(ref, { state: "stopped" })` waits for the stop.
+     * @example await ukc.instances.stop("web", { drainTimeoutMs: 5000 });
      */
-    stop: batchOf<StopInstanceResponseStoppedInstance, StopOptions>("stop instance", async (refs, options) => {
-      const force = options?.force;
-      const drain = checkDrain(options?.drainTimeoutMs);
+    stop: batchMethod<Named<api.StopInstanceResponseStoppedInstance>, StopOptions>(ctx, route("stop instance", "stop"), (o) => {
+      const force = o?.force;
       if (force !== undefined && typeof force !== "boolean") throw new ValidationError("force", "must be a boolean");
-      if (force && drain !== undefined) {
+      const drain = drainOf(o?.drainTimeoutMs);
+      if (force && drain.drain_timeout_ms !== undefined) {
         throw new ValidationError("drainTimeoutMs", "cannot be combined with force: a forced stop does not drain. Pass one of them");
       }
-      const body = { ...(force !== undefined ? { force } : {}), ...(drain !== undefined ? { drain_timeout_ms: drain } : {}) };
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/stop", { params: { path: { uuid: refs[0].uuid } }, body, ...via(ctx, options) }))
-          : await envelope("PUT", ctx.api.PUT("/v1/instances/stop", { body: refs.map((r) => ({ ...r, ...body })), ...via(ctx, options) }));
-      return { items: env.data?.instances, message: env.message };
+      return { ...(force !== undefined ? { force } : {}), ...drain };
     }),
 
     /**
-     * Suspends one or many running instances: their memory is kept, so a later start (or traffic,
-     * with scale-to-zero) resumes them where they were. `drainTimeoutMs` lets connections drain first.
-     * Same per-item semantics as `stop()`.
+     * Suspends one or many running instances: memory is kept, so a start (or traffic, with
+     * scale-to-zero) resumes them where they were. `drainTimeoutMs` lets connections drain first.
      * @example await ukc.instances.suspend(["web-1", "web-2"], { drainTimeoutMs: 1000 });
      */
-    suspend: batchOf<SuspendInstancesResponseSuspendedInstance, SuspendOptions>("suspend instance", async (refs, options) => {
-      const drain = checkDrain(options?.drainTimeoutMs);
-      const body = drain !== undefined ? { drain_timeout_ms: drain } : {};
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("PUT", ctx.api.PUT("/v1/instances/{uuid}/suspend", { params: { path: { uuid: refs[0].uuid } }, body, ...via(ctx, options) }))
-          : await envelope("PUT", ctx.api.PUT("/v1/instances/suspend", { body: refs.map((r) => ({ ...r, ...body })), ...via(ctx, options) }));
-      return { items: env.data?.instances, message: env.message };
-    }),
+    suspend: batchMethod<Named<api.SuspendInstancesResponseSuspendedInstance>, SuspendOptions>(ctx, route("suspend instance", "suspend"), (o) => drainOf(o?.drainTimeoutMs)),
 
     /**
      * Waits until one or many instances are in a state (default `running`) with the server-side
-     * wait endpoint, repeating it when `timeoutMs` is longer than one server wait.
-     * Rejects with `WaitTimeoutError` (with the last state seen) at the deadline.
+     * wait, repeated while `timeoutMs` is longer than one server wait. Rejects with
+     * `WaitTimeoutError` (with the last state seen) at the deadline.
      * @example await ukc.instances.wait("web", { state: "running", timeoutMs: 30_000 });
      */
     wait: (async (input: Ref | readonly Ref[], options: WaitOptions = {}) => {
       const many = Array.isArray(input);
-      const refs = parseMany(input);
       const inputs = (many ? input : [input]) as readonly Ref[];
-      const result = await waitForStates<WaitInstanceResponseWaitedInstance, Ref>(
+      const result = await waitForStates<Named<api.WaitInstanceResponseWaitedInstance>, Ref>(
         inputs,
-        refs,
+        inputs.map((r, i) => parseRef(r, many ? `refs[${i}]` : "ref")),
         async (pending, state, timeoutMs, signal) => {
-          const call = { signal, timeoutMs: httpTimeoutFor(timeoutMs) };
-          const query = { state, timeout_ms: timeoutMs };
           // The by-UUID wait endpoint reads no state or timeout: always the batch endpoint.
-          const env = await envelope("GET", ctx.api.GET("/v1/instances/wait", { params: { query: { ...refQuery(pending), ...query } }, ...via(ctx, call) }));
-          return { items: env.data?.instances, message: env.message };
+          const query = { ...refQuery(pending), state, timeout_ms: timeoutMs };
+          return itemsOf(await call(ctx, { method: "GET", path: `${PATH}/wait`, query }, { signal, timeoutMs: httpTimeoutFor(timeoutMs) }), "instances");
         },
         options,
         !many,
       );
       return many ? result : result[0]!;
     }) as {
-      (ref: Ref, options?: WaitOptions): Promise<WaitInstanceResponseWaitedInstance>;
-      (refs: readonly Ref[], options?: WaitOptions): Promise<WaitInstanceResponseWaitedInstance[]>;
+      (ref: Ref, options?: WaitOptions): Promise<Named<api.WaitInstanceResponseWaitedInstance>>;
+      (refs: readonly Ref[], options?: WaitOptions): Promise<Named<api.WaitInstanceResponseWaitedInstance>[]>;
     },
 
     /**
-     * Polls `get(ref)` with backoff and jitter until a condition the server cannot wait for holds
-     * (e.g. `net_time_us` is set), or until the instance is in one of the given states. For states,
-     * prefer `wait()`, which the server holds open. Rejects with `WaitTimeoutError` (with the last
-     * instance seen) at the deadline; the signal also ends the request in flight.
+     * Polls `get(ref)` with backoff until a condition the server cannot wait for holds (e.g.
+     * `net_time_us` is set), or until the instance is in one of the given states (prefer `wait()`
+     * for states). Rejects with `WaitTimeoutError` (with the last instance seen) at the deadline.
      * @example await ukc.instances.waitUntil("web", (i) => i.net_time_us !== undefined, { timeoutMs: 10_000 });
      */
-    waitUntil(ref: Ref, condition: StateCondition<Instance>, options: StateWaitOptions = {}): Promise<Instance> {
-      return waitForState({ kind: "instance", states: INSTANCE_STATES, example: "running", get: (r, o) => api.get(r, o) }, ref, condition, options);
-    },
+    waitUntil: std.waitUntil,
 
     /**
-     * Reads logs: decoded text plus the byte offsets (`start`, `end`, `available`).
-     * A negative `offset` counts from the end.
+     * Reads logs: decoded text plus the byte offsets (`start`, `end`, `available`). A negative
+     * `offset` counts from the end.
+     * @example const { text } = await ukc.instances.logs("web", { offset: -4096 });
      */
     async logs(ref: Ref, options: LogsOptions = {}): Promise<LogRead> {
-      const [r] = parseOne(ref);
-      const offset = options.offset ?? 0;
-      const limit = options.limit ?? MAX_LOG_BYTES;
-      if (!Number.isInteger(offset)) throw new ValidationError("offset", `must be an integer, got ${offset}`);
-      if (!Number.isInteger(limit) || limit < 0) throw new ValidationError("limit", `must be a non-negative integer, got ${limit}`);
-      return decodeLogPage(await readLogPage(r!, offset, limit, options));
+      parseRef(ref);
+      const offset = integer(options.offset ?? 0, "offset", -Infinity);
+      const limit = integer(options.limit ?? MAX_LOG_BYTES, "limit", 0);
+      return decodeLogPage(await readLogPage(ref, offset, limit, options));
     },
 
-    /** Reads the last `bytes` bytes of the logs (default 4096). */
+    /** Reads the last `bytes` bytes of the logs (default 4096). @example console.log((await ukc.instances.tail("web")).text); */
     async tail(ref: Ref, options: RequestOptions & { bytes?: number } = {}): Promise<LogRead> {
-      const [r] = parseOne(ref);
+      parseRef(ref);
       const bytes = options.bytes ?? 4096;
-      return decodeLogPage(await readLogPage(r!, tailOffset(bytes), Math.min(bytes, MAX_LOG_BYTES), options));
+      return decodeLogPage(await readLogPage(ref, tailOffset(bytes), Math.min(bytes, MAX_LOG_BYTES), options));
     },
 
     /**
-     * Follows the logs as they are written: yields `{ type: "data", text }` events (and
-     * `{ type: "gap" }` when the server dropped bytes before they were read) until the instance
-     * stops, or until the signal aborts. Every byte is delivered once, across polls and retries.
+     * Follows the logs as they are written: `{ type: "data", text }` events (and `{ type: "gap" }`
+     * when the server dropped bytes before they were read) until the instance stops or the signal
+     * aborts. Every byte is delivered once, across polls and retries.
      * @example for await (const line of lines(ukc.instances.follow("web"))) console.log(line);
      */
     follow(ref: Ref, options: FollowOptions = {}): AsyncIterableIterator<LogEvent> {
-      const [r] = parseOne(ref);
-      return followLogs((offset, limit, signal) => readLogPage(r!, offset, limit, { signal }), options);
+      parseRef(ref);
+      return followLogs((offset, limit, signal) => readLogPage(ref, offset, limit, { signal }), options);
     },
 
-    /** Reads metrics (memory, CPU time, boot time, network counters) of one or many instances. */
-    metrics: batchOf<GetInstanceMetricsResponseInstanceMetrics>("instance metrics", async (refs, options) => {
-      const env =
-        refs.length === 1 && "uuid" in refs[0]!
-          ? await envelope("GET", ctx.api.GET("/v1/instances/{uuid}/metrics", { params: { path: { uuid: refs[0].uuid } }, ...via(ctx, options) }))
-          : await envelope("GET", ctx.api.GET("/v1/instances/metrics", { params: { query: refQuery(refs) }, ...via(ctx, options) }));
-      return { items: env.data?.instances, message: env.message };
-    }),
+    /** Reads metrics (memory, CPU time, boot time, network counters) of one or many instances. @example const [m] = await ukc.instances.metrics(["web"]); */
+    metrics: batchMethod<Named<api.GetInstanceMetricsResponseInstanceMetrics>>(ctx, { operation: "instance metrics", method: "GET", path: `${PATH}/metrics`, one: `${PATH}/{uuid}/metrics`, key: "instances" }),
+
+    /**
+     * Reads the checkpoint history of one or many instances: the checkpoints taken of each, oldest first.
+     * @example const { history } = await ukc.instances.history("web");
+     */
+    history: batchMethod<Named<api.GetCheckpointHistoryResponseInstanceHistory>>(ctx, { operation: "instance history", method: "GET", path: `${PATH}/history`, one: `${PATH}/{uuid}/history`, key: "instances" }),
   };
-  return api;
 }
 
-/** The instances resource. */
+/** The instances resource: every method of `ukc.instances`. */
 export type Instances = ReturnType<typeof instances>;

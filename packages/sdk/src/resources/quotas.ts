@@ -3,11 +3,10 @@
  * a user.
  */
 import type { Quotas } from "@ukc/api";
-import { oneOrThrow, settle } from "../internal/batch.js";
-import { via, type Context } from "../internal/context.js";
-import { envelope } from "../internal/envelope.js";
 import { ValidationError } from "../core/errors.js";
 import { isUUID } from "../core/refs.js";
+import { oneOrThrow, settle } from "../internal/batch.js";
+import { call, itemsOf, remember, type Context } from "../internal/call.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** Quotas of Unikraft Cloud. */
@@ -27,12 +26,10 @@ export function quotas(ctx: Context) {
     if (userUuid !== undefined && (typeof userUuid !== "string" || !isUUID(userUuid))) {
       throw new ValidationError("userUuid", `'${String(userUuid)}' is not a UUID; give the user's UUID, or nothing for your own quotas`);
     }
-    const env =
-      userUuid === undefined
-        ? await envelope("GET", ctx.api.GET("/v1/users/quotas", { ...via(ctx, options) }))
-        : await envelope("GET", ctx.api.GET("/v1/users/{uuid}/quotas", { params: { path: { uuid: userUuid.toLowerCase() } }, ...via(ctx, options) }));
-    const items = env.data?.quotas;
-    return oneOrThrow(settle("get quotas", [userUuid ?? "caller"], [undefined], items?.slice(0, 1), env.message));
+    const path = userUuid === undefined ? "/v1/users/quotas" : `/v1/users/${userUuid.toLowerCase()}/quotas`;
+    const answer = await call(ctx, { method: "GET", path }, options);
+    const { items, message } = itemsOf<Quotas>(answer, "quotas");
+    return remember(oneOrThrow(settle("get quotas", [userUuid ?? "caller"], [undefined], items?.slice(0, 1), message)), answer.response);
   }
 
   return { get };

@@ -1,0 +1,54 @@
+/**
+ * Creates, checked before sending and reconciled after a lost answer. A create is never retried
+ * once it may have reached the server; when its answer is lost that way and the caller gave a
+ * name, the name is looked up once, so the caller gets the resource or a clear "not created".
+ */
+import { APIConnectionError, NotFoundError } from "../core/errors.js";
+import type { Ref } from "../core/refs.js";
+import { isMismatch, type ApiItem } from "./batch.js";
+import { createOne } from "./resource.js";
+import type { RequestOptions } from "./transport.js";
+import { validateBody } from "./validate.js";
+
+/** Where a create goes, how its body is checked, and how a created resource is found by name. */
+export interface CreateRoute<T> {
+  /** What the call does, for messages: `create instance`. */
+  operation: string;
+  path: string;
+  key: string;
+  /** The validator of the body (internal/validate.ts). */
+  root: string;
+  /** Reads one resource, to reconcile a lost answer. */
+  get?: (ref: Ref, options?: RequestOptions) => Promise<T>;
+}
+
+/** Validates `params`, creates, and reconciles a lost answer by name (see the module comment). */
+export async function createOrReconcile<T extends ApiItem>(
+  ctx: Parameters<typeof createOne>[0],
+  route: CreateRoute<T>,
+  params: unknown,
+  options?: RequestOptions,
+): Promise<{ item: T; rest: T[] }> {
+  validateBody(route.root, params, "params");
+  try {
+    return await createOne<T>(ctx, route.operation, route.path, route.key, params, options);
+  } catch (error) {
+    const name = (params as { name?: unknown }).name;
+    if (!(error instanceof APIConnectionError) || !error.reachedServer || typeof name !== "string" || !route.get) throw error;
+    // The same class as the lost answer's error (a timeout stays an APITimeoutError).
+    const Same = error.constructor as typeof APIConnectionError;
+    let item: T;
+    try {
+      item = await route.get(name, { signal: options?.signal, headers: options?.headers });
+    } catch (lookup) {
+      if (lookup instanceof NotFoundError || isMismatch(lookup)) {
+        throw new Same(`${error.message} Not created: no '${name}' exists (looked up by name), so creating it again is safe.`, { cause: error, reachedServer: false });
+      }
+      throw new Same(
+        `${error.message} Looking '${name}' up by name to see whether it was created failed too (${(lookup as Error).message}); look it up before creating it again.`,
+        { cause: error },
+      );
+    }
+    return { item, rest: [] };
+  }
+}
