@@ -75,7 +75,7 @@ export interface APIErrorInit {
   /** The envelope's (or the item's) `message`. */
   message?: string | undefined;
   /** The envelope's `errors` list. */
-  errors?: EnvelopeError[] | undefined;
+  errors?: { status?: number; [key: string]: unknown }[] | undefined;
   /** The per-item error code (`error` on an item), see {@link ErrorCode}. */
   code?: number | undefined;
   /** The request id the server sent (`x-request-id`), if any. */
@@ -126,7 +126,7 @@ export class APIError extends UnikraftCloudError {
   /** The envelope's or item's `message`, as sent by the API. */
   readonly apiMessage: string | undefined;
   /** The envelope's `errors` list. */
-  readonly errors: EnvelopeError[];
+  readonly errors: { status?: number; [key: string]: unknown }[];
   /** Per-item error code, see {@link ErrorCode}. */
   readonly code: number | undefined;
   /** Request id sent by the server, if any. */

@@ -27,6 +27,12 @@ export interface BatchMethodWith<A, T, O = RequestOptions> {
   (refs: readonly Ref[], args: A, options?: O): Promise<T[]>;
 }
 
+/** An update method: one or many references, and a typed patch or raw `{ prop, op, value }` operations. */
+export interface UpdateMethod<Pt, T> {
+  (ref: Ref, patch: Pt | readonly RawOperation[], options?: RequestOptions): Promise<T>;
+  (refs: readonly Ref[], patch: Pt | readonly RawOperation[], options?: RequestOptions): Promise<T[]>;
+}
+
 /** Options of every `list()`: the page size, a limit, details and (where the API has them) tags. */
 export interface ListOptions extends RequestOptions {
   /** Page size (`count`). Default 100. */
@@ -155,15 +161,13 @@ export function patchRules(resource: string): PatchRules {
   return { props: updatableProps(resource), lists: listProps(resource), check: (op, field) => validatePatch(resource, op.prop, op.op, op.value, field) };
 }
 
-/** Options of `get()`: request options, and `details` where the resource has them. */
-export type GetOptions = RequestOptions & { details?: boolean };
 
 /** The standard methods of a declared resource. */
 export function standard<T extends ApiItem, U extends ApiItem = T, D extends ApiItem = T>(ctx: Context, d: Descriptor) {
   const one = `${d.path}/{uuid}`;
 
   /** Gets one item by name or UUID. */
-  const get = (ref: Ref, options?: GetOptions): Promise<T> => {
+  const get = (ref: Ref, options?: RequestOptions & { details?: boolean }): Promise<T> => {
     const query = d.details && options?.details !== undefined ? { details: options.details } : undefined;
     return byRefs<T>(ctx, { operation: `get ${d.kind}`, method: "GET", path: d.path, one, key: d.key, query }, ref, options) as Promise<T>;
   };

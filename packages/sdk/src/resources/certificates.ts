@@ -14,7 +14,7 @@ import { validateBody } from "../internal/validate.js";
 
 /** A state of a certificate. */
 export type CertificateState = "pending" | "valid" | "error";
-const STATES: readonly CertificateState[] = ["pending", "valid", "error"];
+export const CERTIFICATE_STATES: readonly CertificateState[] = ["pending", "valid", "error"];
 
 /** A PEM certificate block: BEGIN/END markers around some content. */
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?\S[\s\S]*?-----END CERTIFICATE-----/;
@@ -56,7 +56,7 @@ export function certificates(ctx: Context) {
     path,
     key: "certificates",
     details: true,
-    states: STATES,
+    states: CERTIFICATE_STATES,
     example: "valid",
   });
   return {

@@ -11,7 +11,7 @@ import type { Instance, InstanceState, Named } from "../core/types.js";
 import { oneOrThrow, refQuery, settle } from "../internal/batch.js";
 import { call, itemsOf, type Context } from "../internal/call.js";
 import { createOrReconcile } from "../internal/create.js";
-import { batchMethod, patchRules, standard } from "../internal/resource.js";
+import { batchMethod, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { httpTimeoutFor, waitForStates, type WaitOptions } from "../internal/wait.js";
 import { decodeLogPage, tailOffset, type LogRead } from "../logs/page.js";
@@ -123,10 +123,7 @@ export function instances(ctx: Context) {
      * failed when any of its operations failed.
      * @example await ukc.instances.update("web", { memory_mb: 512, tags: add(["blue"]) });
      */
-    update: std.update as {
-      (ref: Ref, patch: InstancePatch, options?: RequestOptions): Promise<Named<api.UpdateInstancesResponseUpdatedInstance>>;
-      (refs: readonly Ref[], patch: InstancePatch, options?: RequestOptions): Promise<Named<api.UpdateInstancesResponseUpdatedInstance>[]>;
-    },
+    update: std.update as UpdateMethod<InstancePatch, Named<api.UpdateInstancesResponseUpdatedInstance>>,
 
     /** Deletes one or many instances (running ones are force-stopped). @example await ukc.instances.delete(["web-1", "web-2"]); */
     delete: std.delete,

@@ -9,7 +9,7 @@ import type { Ref } from "../core/refs.js";
 import type { Named, ServiceGroup } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { createOrReconcile } from "../internal/create.js";
-import { patchRules, standard } from "../internal/resource.js";
+import { patchRules, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** A patch of a service group: `{ soft_limit: 5 }`, `{ domains: add([{ name: "www" }]) }`. */
@@ -58,10 +58,7 @@ export function serviceGroups(ctx: Context) {
      * `services` and `domains` are replaced, or changed with `add(…)`/`del(…)`.
      * @example await ukc.serviceGroups.update("web", { soft_limit: 5, domains: add([{ name: "www.example.com." }]) });
      */
-    update: std.update as {
-      (ref: Ref, patch: ServiceGroupPatch, options?: RequestOptions): Promise<Updated>;
-      (refs: readonly Ref[], patch: ServiceGroupPatch, options?: RequestOptions): Promise<Updated[]>;
-    },
+    update: std.update as UpdateMethod<ServiceGroupPatch, Updated>,
 
     /** Deletes one or many service groups. @example await ukc.serviceGroups.delete(["web", "api"]); */
     delete: std.delete,

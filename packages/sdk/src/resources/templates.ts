@@ -8,7 +8,7 @@ import type { Patch } from "../core/patch.js";
 import type { Ref } from "../core/refs.js";
 import type { Named, Template } from "../core/types.js";
 import type { Context } from "../internal/call.js";
-import { batchMethod, patchRules, standard } from "../internal/resource.js";
+import { batchMethod, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** A patch of a template: `{ delete_lock: true }`, `{ tags: add(["base"]) }`. */
@@ -48,10 +48,7 @@ export function templates(ctx: Context) {
      * Updates the tags, deletion protection or autokill of one template, or many with the same patch.
      * @example await ukc.templates.update(["tpl-a", "tpl-b"], { delete_lock: true, tags: add(["base"]) });
      */
-    update: std.update as {
-      (ref: Ref, patch: TemplatePatch, options?: RequestOptions): Promise<Updated>;
-      (refs: readonly Ref[], patch: TemplatePatch, options?: RequestOptions): Promise<Updated[]>;
-    },
+    update: std.update as UpdateMethod<TemplatePatch, Updated>,
 
     /** Deletes one or many templates; one with `delete_lock` fails with error 14. @example await ukc.templates.delete(["tpl-a", "tpl-b"]); */
     delete: std.delete,

@@ -9,7 +9,7 @@ import { parseRef, parseRefs, type Ref } from "../core/refs.js";
 import type { Named, Volume } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { createOrReconcile } from "../internal/create.js";
-import { byRefs, patchRules, standard, type BatchMethodWith } from "../internal/resource.js";
+import { byRefs, patchRules, standard, type BatchMethodWith, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
@@ -38,7 +38,7 @@ export interface DetachParams {
 }
 
 /** The mount-point rule of the API: an absolute path without `.`/`..` components and without colons. */
-const MOUNT_PATH = /^\/(?!.*\.\.\/|.*\.$|.*\/\.\/|.*:).*$/;
+export const MOUNT_PATH_PATTERN = /^\/(?!.*\.\.\/|.*\.$|.*\/\.\/|.*:).*$/;
 
 /** Validates the mount point(s) of an attach: one per volume, all different. */
 function mountPaths(at: unknown, count: number): string[] {
@@ -49,7 +49,7 @@ function mountPaths(at: unknown, count: number): string[] {
   }
   if (list.length !== count) throw new ValidationError("at", `got ${list.length} mount point(s) for ${count} volume(s); give one per volume`);
   list.forEach((path, i) => {
-    if (typeof path !== "string" || !MOUNT_PATH.test(path)) {
+    if (typeof path !== "string" || !MOUNT_PATH_PATTERN.test(path)) {
       throw new ValidationError(typeof at === "string" ? "at" : `at[${i}]`, `'${String(path)}' is not a valid mount point: use an absolute path without '.' or '..' components and without ':'`);
     }
   });
@@ -96,10 +96,7 @@ export function volumes(ctx: Context) {
      * `tags` (`add(…)`/`del(…)` or a new list); values are checked against the spec first.
      * @example await ukc.volumes.update("pgdata", { size_mb: 1024, tags: add(["db"]) });
      */
-    update: std.update as {
-      (ref: Ref, patch: VolumePatch, options?: RequestOptions): Promise<Updated>;
-      (refs: readonly Ref[], patch: VolumePatch, options?: RequestOptions): Promise<Updated[]>;
-    },
+    update: std.update as UpdateMethod<VolumePatch, Updated>,
 
     /** Deletes one or many volumes; an attached one fails with error 15. @example await ukc.volumes.delete(["vol-a", "vol-b"]); */
     delete: std.delete,

@@ -107,6 +107,34 @@ describe("creates (POST) are not sent twice when they may have reached the serve
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toContain("Not retried: a create may have reached the server");
+    // The create is not sent again; its name is looked up once, and it was not created.
+    expect((error as Error).message).toContain("Not created: no 'web-created' exists");
+    expect((error as APIConnectionError).reachedServer).toBe(false);
+    expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/instances", "GET /v1/instances"]);
+    expect(ids()).toEqual(["reset", "sim"]);
+  });
+
+  it("a create whose answer is lost after the platform made it resolves with the instance, found by its name", async () => {
+    // The request reaches the simulator, which creates the instance; the answer never arrives.
+    const losing = async (request: Request) => {
+      const response = await fetch(request);
+      if (request.method !== "POST") return response;
+      await response.arrayBuffer();
+      throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+    };
+    const created = await client({ fetch: losing }).instances.create(CREATE);
+    const made = (sim.simulator.state().instances ?? []).filter((i) => (i as { name: string }).name === CREATE.name) as { uuid: string }[];
+    expect(made).toHaveLength(1);
+    expect(created).toMatchObject({ uuid: made[0]!.uuid, name: CREATE.name });
+    expect(sim.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
+  });
+
+  it("a create without a name is not looked up after a lost answer: the error says it may have happened", async () => {
+    sim.rule({ id: "reset", method: "POST", path: "/v1/instances", action: { type: "reset" } });
+    const { name: _name, ...unnamed } = CREATE;
+    const error = await rejection(client().instances.create(unnamed));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).reachedServer).toBe(true);
     expect(ids()).toEqual(["reset"]);
   });
 

@@ -8,7 +8,8 @@ import { arrived, EXAMPLE_INSTANCE, ids, rejection, sim, simClient, sleep, useSi
 const UUID = "123e4567-e89b-12d3-a456-426614174000";
 const GET_PATH = `/v1/instances/${UUID}`;
 const INSTANCE = { status: "success", data: { instances: [{ status: "success", uuid: UUID, name: "funky-town-g756b5d", state: "running" }] }, op_time_us: 1 };
-const CREATE = { image: "nginx:latest", name: "funky-town-g756b5d", memory_mb: 256 };
+// Not the seeded example instance's name: a lost create is reconciled by looking its name up.
+const CREATE = { image: "nginx:latest", name: "web-timed-out", memory_mb: 256 };
 
 useSimulator({ fixture: { instances: [EXAMPLE_INSTANCE] } });
 const client = simClient();
@@ -41,7 +42,9 @@ describe("timeouts", () => {
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toContain("timed out after 100 ms (attempt 1)");
     expect((error as Error).message).toContain("Not retried: a create may have reached the server");
-    expect(ids()).toEqual(["slow"]);
+    // Not sent again: the name is looked up once instead (the slow create has not finished yet).
+    expect(ids()).toEqual(["slow", "sim"]);
+    expect((error as Error).message).toContain("the platform may still be creating it");
   });
 
   it("a per-request timeoutMs overrides the client's: longer", async () => {

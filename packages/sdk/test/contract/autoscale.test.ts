@@ -1,6 +1,7 @@
 // Contract tests of ukc.autoscale against the Prism mock of spec/openapi.yaml.
 import { describe, expect, test } from "vitest";
-import { BatchError, type AutoscalePolicy } from "../../src/index";
+import type { AutoscalePolicy } from "@ukc/api";
+import { BatchError } from "../../src/index";
 import { coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejection, rejectsOffline, surface } from "./support";
 
 const covered = [

@@ -197,7 +197,7 @@ method("stop", () => {
   });
 
   test("force with a drain timeout is rejected before sending", async () => {
-    await rejectsOffline((ukc) => ukc.instances.stop(ex.INSTANCE, { force: true, drainTimeoutMs: 250 }), "drainTimeoutMs");
+    await rejectsOffline((ukc) => ukc.instances.stop(ex.INSTANCE, { force: true, drainTimeoutMs: 250 } as never), "drainTimeoutMs");
   });
 });
 

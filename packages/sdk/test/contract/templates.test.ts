@@ -138,8 +138,8 @@ method("update", () => {
 
   test("other properties and wrong values are rejected before sending", async () => {
     await rejectsOffline((ukc) => ukc.templates.update(ex.TEMPLATE, { memory_mb: 256 } as never), "patch.memory_mb");
-    await rejectsOffline((ukc) => ukc.templates.update(ex.TEMPLATE, { delete_lock: "yes" }), "patch.delete_lock");
-    await rejectsOffline((ukc) => ukc.templates.update(ex.TEMPLATE, { tags: "base" }), "patch.tags");
+    await rejectsOffline((ukc) => ukc.templates.update(ex.TEMPLATE, { delete_lock: "yes" } as never), "patch.delete_lock");
+    await rejectsOffline((ukc) => ukc.templates.update(ex.TEMPLATE, { tags: "base" } as never), "patch.tags");
   });
 });
 

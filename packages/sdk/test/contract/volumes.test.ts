@@ -198,8 +198,8 @@ method("update", () => {
   test("invalid values and properties are rejected before sending", async () => {
     await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { size_mb: 0 }), "patch.size_mb");
     await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { size_mb: add(5) }), /patch\.size_mb/);
-    await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { quota_policy: "fast" }), "patch.quota_policy");
-    await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { delete_lock: "yes" }), "patch.delete_lock");
+    await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { quota_policy: "fast" } as never), "patch.quota_policy");
+    await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { delete_lock: "yes" } as never), "patch.delete_lock");
     await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, { name: "x" } as never), "patch.name");
     await rejectsOffline((ukc) => ukc.volumes.update(ex.VOLUME, {}), "patch");
   });

@@ -71,9 +71,9 @@ describe("UnikraftCloud", () => {
     expect(String(client)).not.toContain(token);
   });
 
-  it("keeps the low-level client one property away", () => {
+  it("keeps the raw call one method away", () => {
     const client = new UnikraftCloud({ token: "t", baseUrl: "http://127.0.0.1:9" });
-    expect(typeof client.api.GET).toBe("function");
+    expect(typeof client.request).toBe("function");
     expect(client.baseUrl).toBe("http://127.0.0.1:9");
   });
 });

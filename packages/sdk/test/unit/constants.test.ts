@@ -3,30 +3,25 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { makeAPIError } from "../../src/core/errors";
+import { NAME_PATTERN } from "../../src/core/refs";
 import {
   APIError,
   AuthenticationError,
   BadRequestError,
-  CERTIFICATE_STATES,
   ConflictError,
   ErrorCode,
-  INSTANCE_LIST_PROPS,
-  INSTANCE_PROPS,
-  INSTANCE_STATES,
   InternalServerError,
-  makeAPIError,
-  MAX_LOG_PAGE_BYTES,
-  MOUNT_PATH_PATTERN,
-  NAME_PATTERN,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-  SERVICE_GROUP_PROPS,
-  TEMPLATE_PROPS,
   UnprocessableEntityError,
-  VOLUME_PROPS,
-  VOLUME_STATES,
 } from "../../src/index";
+import { listProps, updatableProps } from "../../src/internal/validate";
+import { MAX_LOG_PAGE_BYTES } from "../../src/logs/page";
+import { CERTIFICATE_STATES } from "../../src/resources/certificates";
+import { INSTANCE_STATES } from "../../src/resources/instances";
+import { MOUNT_PATH_PATTERN, VOLUME_STATES } from "../../src/resources/volumes";
 
 const spec = parse(readFileSync(fileURLToPath(new URL("../../../../spec/openapi.yaml", import.meta.url)), "utf8"));
 const schemas = spec.components.schemas;
@@ -34,11 +29,12 @@ const enumOf = (schema: string, prop: string): string[] => schemas[schema].prope
 
 describe("constants follow the spec", () => {
   it("updatable properties are the prop enums of the update schemas", () => {
-    expect([...INSTANCE_PROPS].sort()).toEqual([...enumOf("UpdateInstancesRequest", "prop")].sort());
-    expect([...TEMPLATE_PROPS].sort()).toEqual([...enumOf("UpdateTemplatesRequestItem", "prop")].sort());
-    expect([...VOLUME_PROPS].sort()).toEqual([...enumOf("UpdateVolumesRequestItem", "prop")].sort());
-    expect([...SERVICE_GROUP_PROPS].sort()).toEqual([...enumOf("UpdateServiceGroupsRequestItem", "prop")].sort());
-    expect(INSTANCE_LIST_PROPS.every((p) => (INSTANCE_PROPS as readonly string[]).includes(p))).toBe(true);
+    expect([...updatableProps("instances")].sort()).toEqual([...enumOf("UpdateInstancesRequest", "prop")].sort());
+    expect([...updatableProps("templates")].sort()).toEqual([...enumOf("UpdateTemplatesRequestItem", "prop")].sort());
+    expect([...updatableProps("volumes")].sort()).toEqual([...enumOf("UpdateVolumesRequestItem", "prop")].sort());
+    expect([...updatableProps("serviceGroups")].sort()).toEqual([...enumOf("UpdateServiceGroupsRequestItem", "prop")].sort());
+    expect(listProps("instances").every((p) => updatableProps("instances").includes(p))).toBe(true);
+    expect(listProps("instances")).toEqual(expect.arrayContaining(["args", "env", "tags"]));
   });
 
   it("states are the state enums of Volume, Instance and Certificate", () => {

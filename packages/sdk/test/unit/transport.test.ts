@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/internal/config";
 import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../../src/core/errors";
-import { backoffDelay, checkRequestOptions, createTransport, retryAfterMs } from "../../src/internal/transport";
+import { backoffDelay, RETRY_BACKOFF } from "../../src/internal/timing";
+import { checkRequestOptions, createTransport, queryString, retryAfterMs } from "../../src/internal/transport";
 import { UnikraftCloud } from "../../src/index";
 import type { Logger } from "../../src/internal/logger";
 
@@ -41,26 +42,21 @@ function transportWith(fetch: (r: Request) => Promise<Response>, extra: Record<s
   return { t: createTransport(config), log };
 }
 
-const req = (method: string, body?: unknown) =>
-  new Request("http://127.0.0.1:9/v1/instances", {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
+const req = (method: string, body?: unknown) => ({ method, path: "/v1/instances", body });
 
 describe("retries", () => {
   it("retries 503 then succeeds, sending the same body again each time", async () => {
     const s = scripted([{ status: 503, headers: { "retry-after": "0" } }, { status: 503, headers: { "retry-after": "0" } }, 200]);
     const { t } = transportWith(s.fetch);
-    const res = await t.forCall()(req("PUT", [{ name: "a" }]));
-    expect(res.status).toBe(200);
+    const res = await t.send(req("PUT", [{ name: "a" }]));
+    expect(res.response.status).toBe(200);
     expect(s.seen.map((r) => r.body)).toEqual(Array(3).fill('[{"name":"a"}]'));
   });
 
   it("gives up after maxRetries and returns the last answer", async () => {
     const s = scripted([{ status: 429, headers: { "retry-after": "0" } }]);
     const { t } = transportWith(s.fetch, { maxRetries: 2 });
-    expect((await t.forCall()(req("GET"))).status).toBe(429);
+    expect((await t.send(req("GET"))).response.status).toBe(429);
     expect(s.seen).toHaveLength(3);
   });
 
@@ -68,37 +64,37 @@ describe("retries", () => {
     for (const status of [400, 401, 403, 404, 409]) {
       const s = scripted([status, 200]);
       const { t } = transportWith(s.fetch);
-      expect((await t.forCall()(req("GET"))).status).toBe(status);
+      expect((await t.send(req("GET"))).response.status).toBe(status);
       expect(s.seen).toHaveLength(1);
     }
   });
 
   it("does not resend a create (POST) after a 5xx, a reset or a timeout", async () => {
     const s503 = scripted([{ status: 503, headers: { "retry-after": "0" } }, 200]);
-    expect((await transportWith(s503.fetch).t.forCall()(req("POST", { image: "x" }))).status).toBe(503);
+    expect((await transportWith(s503.fetch).t.send(req("POST", { image: "x" }))).response.status).toBe(503);
     expect(s503.seen).toHaveLength(1);
 
     const reset = scripted([connError("ECONNRESET"), 200]);
-    await expect(transportWith(reset.fetch).t.forCall()(req("POST", { image: "x" }))).rejects.toThrow(/Not retried: a create may have reached the server/);
+    await expect(transportWith(reset.fetch).t.send(req("POST", { image: "x" }))).rejects.toThrow(/Not retried: a create may have reached the server/);
     expect(reset.seen).toHaveLength(1);
   });
 
   it("retries a create when the server certainly did not get it (refused, 429)", async () => {
     const refused = scripted([connError("ECONNREFUSED"), 200]);
     const { t } = transportWith(refused.fetch);
-    expect((await t.forCall()(req("POST", { image: "x" }))).status).toBe(200);
+    expect((await t.send(req("POST", { image: "x" }))).response.status).toBe(200);
     expect(refused.seen).toHaveLength(2);
 
     const limited = scripted([{ status: 429, headers: { "retry-after": "0" } }, 200]);
-    expect((await transportWith(limited.fetch).t.forCall()(req("POST", { image: "x" }))).status).toBe(200);
+    expect((await transportWith(limited.fetch).t.send(req("POST", { image: "x" }))).response.status).toBe(200);
     expect(limited.seen).toHaveLength(2);
   });
 
   it("maps a connection failure to APIConnectionError once retries are spent", async () => {
     const s = scripted([connError("ECONNREFUSED")]);
     const { t } = transportWith(s.fetch, { maxRetries: 0 });
-    await expect(t.forCall()(req("GET"))).rejects.toBeInstanceOf(APIConnectionError);
-    await expect(t.forCall()(req("GET"))).rejects.toThrow(/could not reach http:\/\/127.0.0.1:9 \(ECONNREFUSED\)/);
+    await expect(t.send(req("GET"))).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(t.send(req("GET"))).rejects.toThrow(/could not reach http:\/\/127.0.0.1:9 \(ECONNREFUSED\)/);
   });
 });
 
@@ -108,20 +104,20 @@ describe("timeouts and abort", () => {
 
   it("ends an attempt after timeoutMs with APITimeoutError", async () => {
     const { t } = transportWith(hanging, { maxRetries: 0 });
-    await expect(t.forCall({ timeoutMs: 20 })(req("GET"))).rejects.toBeInstanceOf(APITimeoutError);
+    await expect(t.send(req("GET"), { timeoutMs: 20 })).rejects.toBeInstanceOf(APITimeoutError);
   });
 
   it("retries a timed-out GET, then reports the timeout", async () => {
     let calls = 0;
     const { t } = transportWith((r) => (calls++, hanging(r)), { maxRetries: 1 });
-    await expect(t.forCall({ timeoutMs: 10 })(req("GET"))).rejects.toThrow(/timed out after 10 ms \(attempt 2\)/);
+    await expect(t.send(req("GET"), { timeoutMs: 10 })).rejects.toThrow(/timed out after 10 ms \(attempt 2\)/);
     expect(calls).toBe(2);
   });
 
   it("aborts the request in flight with AbortError", async () => {
     const controller = new AbortController();
     const { t } = transportWith(hanging);
-    const pending = t.forCall({ signal: controller.signal })(req("GET"));
+    const pending = t.send(req("GET"), { signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
@@ -137,15 +133,14 @@ describe("timeouts and abort", () => {
       return new Response(stream, { status: 200 });
     };
     const { t } = transportWith(stalled, { maxRetries: 0 });
-    const response = await t.forCall({ timeoutMs: 30 })(req("GET"));
-    expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow(APITimeoutError);
+    // The body is read within the attempt's timeout: the call fails, it does not hang.
+    await expect(t.send(req("GET"), { timeoutMs: 30 })).rejects.toThrow(/timed out after 30 ms/);
   });
 
   it("does not start when the signal is already aborted", async () => {
     const s = scripted([200]);
     const { t } = transportWith(s.fetch);
-    await expect(t.forCall({ signal: AbortSignal.abort() })(req("GET"))).rejects.toBeInstanceOf(AbortError);
+    await expect(t.send(req("GET"), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(s.seen).toHaveLength(0);
   });
 });
@@ -154,7 +149,7 @@ describe("logging", () => {
   it("logs method, path, status, attempt and timing, never the token", async () => {
     const s = scripted([{ status: 503, headers: { "retry-after": "0" } }, 200]);
     const { t, log } = transportWith(s.fetch);
-    await t.forCall()(req("GET"));
+    await t.send(req("GET"));
     expect(log.lines[0]).toMatch(/^GET \/v1\/instances -> 503 \(attempt 1\/3, \d+ ms\)$/);
     expect(log.lines).toContain("GET /v1/instances: retrying in 0 ms (Retry-After)");
     expect(log.lines[2]).toMatch(/^GET \/v1\/instances -> 200 \(attempt 2\/3/);
@@ -173,10 +168,17 @@ describe("helpers", () => {
   });
 
   it("backs off exponentially with jitter, capped at 8 s", () => {
-    expect(backoffDelay(1, () => 0)).toBe(500);
-    expect(backoffDelay(2, () => 0)).toBe(1000);
-    expect(backoffDelay(3, () => 1)).toBe(1500);
-    expect(backoffDelay(10, () => 0)).toBe(8000);
+    const at = (random: number) => ({ ...RETRY_BACKOFF, random: () => random });
+    expect(backoffDelay(1, at(0))).toBe(500);
+    expect(backoffDelay(2, at(0))).toBe(1000);
+    expect(backoffDelay(3, at(1))).toBe(1500);
+    expect(backoffDelay(10, at(0))).toBe(8000);
+  });
+
+  it("builds query strings: arrays as repeated keys, undefined left out, values encoded", () => {
+    expect(queryString({ name: ["a b", "c"], details: true, from: undefined, count: 5 })).toBe("?name=a%20b&name=c&details=true&count=5");
+    expect(queryString({})).toBe("");
+    expect(queryString(undefined)).toBe("");
   });
 });
 
