@@ -21,12 +21,6 @@ export interface BatchMethod<T, O = RequestOptions> {
   (refs: readonly Ref[], options?: O): Promise<T[]>;
 }
 
-/** A method that takes one or many references and one argument shared by all of them. */
-export interface BatchMethodWith<A, T, O = RequestOptions> {
-  (ref: Ref, args: A, options?: O): Promise<T>;
-  (refs: readonly Ref[], args: A, options?: O): Promise<T[]>;
-}
-
 /** An update method: one or many references, and a typed patch or raw `{ prop, op, value }` operations. */
 export interface UpdateMethod<Pt, T> {
   (ref: Ref, patch: Pt | readonly RawOperation[], options?: RequestOptions): Promise<T>;

@@ -8,7 +8,7 @@ import type { Ref } from "../core/refs.js";
 import type { Certificate, Named } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { createOrReconcile } from "../internal/create.js";
-import { byRefs, standard, type BatchMethodWith } from "../internal/resource.js";
+import { byRefs, standard } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
@@ -85,7 +85,10 @@ export function certificates(ctx: Context) {
       validateBody("updateCertificate", params, "params");
       checkPem(params);
       return byRefs(ctx, { operation: "update certificate", method: "PUT", path, one: `${path}/{uuid}`, key: "certificates", fields: () => ({ ...params }) }, input, options);
-    }) as BatchMethodWith<api.UpdateCertificateByUUIDRequestBody, Certificate>,
+    }) as {
+      (ref: Ref, params: api.UpdateCertificateByUUIDRequestBody, options?: RequestOptions): Promise<Certificate>;
+      (refs: readonly Ref[], params: api.UpdateCertificateByUUIDRequestBody, options?: RequestOptions): Promise<Certificate[]>;
+    },
 
     /** Deletes one or many certificates; one still used by a service group cannot be. @example await ukc.certificates.delete("old-cert"); */
     delete: std.delete,

@@ -9,7 +9,7 @@ import { parseRef, parseRefs, type Ref } from "../core/refs.js";
 import type { Named, Volume } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { createOrReconcile } from "../internal/create.js";
-import { byRefs, patchRules, standard, type BatchMethodWith, type UpdateMethod } from "../internal/resource.js";
+import { byRefs, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
@@ -114,7 +114,10 @@ export function volumes(ctx: Context) {
       if (params.readonly !== undefined && typeof params.readonly !== "boolean") throw new ValidationError("readonly", "must be a boolean");
       const readonly = params.readonly !== undefined ? { readonly: params.readonly } : {};
       return byRefs(ctx, { ...route("attach volume", "attach"), fields: (i) => ({ attach_to, at: paths[i], ...readonly }) }, input, options, refs);
-    }) as BatchMethodWith<AttachParams, Named<api.AttachVolumesResponseAttachedVolume>>,
+    }) as {
+      (ref: Ref, params: AttachParams, options?: RequestOptions): Promise<Named<api.AttachVolumesResponseAttachedVolume>>;
+      (refs: readonly Ref[], params: AttachParams, options?: RequestOptions): Promise<Named<api.AttachVolumesResponseAttachedVolume>[]>;
+    },
 
     /**
      * Detaches one or many volumes from the instance `from`, or from every instance when `from`
