@@ -139,8 +139,8 @@ export interface Descriptor {
   /** The states of the resource, for `waitUntil()`, and one for messages. */
   states?: readonly string[];
   example?: string;
-  /** The resource's updatable properties and how their values are checked. */
-  patch?: PatchRules;
+  /** The resource's key in the generated update validators (internal/validate.ts): `instances`. */
+  patch?: string;
 }
 
 /** The updatable properties of a resource, which of them take add/del, and the value check. */
@@ -182,7 +182,7 @@ export function standard<T extends ApiItem, U extends ApiItem = T, D extends Api
 
   /** Updates one or many items with the same patch: every reference gets every operation. */
   async function update(input: Ref | readonly Ref[], patch: PatchInput, options?: RequestOptions): Promise<U | U[]> {
-    const rules = d.patch!;
+    const rules = patchRules(d.patch!);
     const ops = toOperations(patch, rules.props, rules.lists, rules.check);
     const many = Array.isArray(input);
     const inputs = (many ? input : [input]) as readonly Ref[];

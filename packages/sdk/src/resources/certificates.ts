@@ -7,14 +7,12 @@ import { ValidationError } from "../core/errors.js";
 import type { Ref } from "../core/refs.js";
 import type { Certificate, Named } from "../core/types.js";
 import type { Context } from "../internal/call.js";
+import { CERTIFICATES } from "./declared.js";
 import { createOrReconcile } from "../internal/create.js";
 import { byRefs, standard } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
-/** A state of a certificate. */
-export type CertificateState = "pending" | "valid" | "error";
-export const CERTIFICATE_STATES: readonly CertificateState[] = ["pending", "valid", "error"];
 
 /** A PEM certificate block: BEGIN/END markers around some content. */
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?\S[\s\S]*?-----END CERTIFICATE-----/;
@@ -50,15 +48,8 @@ function checkCreate(params: api.CreateCertificateRequest): void {
 
 /** TLS certificates of Unikraft Cloud. */
 export function certificates(ctx: Context) {
-  const path = "/v1/certificates";
-  const std = standard<Certificate, Certificate, Named<api.DeleteCertificatesResponseDeletedCertificate>>(ctx, {
-    kind: "certificate",
-    path,
-    key: "certificates",
-    details: true,
-    states: CERTIFICATE_STATES,
-    example: "valid",
-  });
+  const { path } = CERTIFICATES;
+  const std = standard<Certificate, Certificate, Named<api.DeleteCertificatesResponseDeletedCertificate>>(ctx, CERTIFICATES);
   return {
     /**
      * Uploads a TLS certificate: its `common_name` (the older `cn` is accepted too), the `chain` and

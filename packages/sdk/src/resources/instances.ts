@@ -7,18 +7,17 @@ import type * as api from "@ukc/api";
 import { ValidationError } from "../core/errors.js";
 import type { Patch } from "../core/patch.js";
 import { parseRef, type Ref } from "../core/refs.js";
-import type { Instance, InstanceState, Named } from "../core/types.js";
+import type { Instance, Named } from "../core/types.js";
 import { oneOrThrow, refQuery, settle } from "../internal/batch.js";
 import { call, itemsOf, type Context } from "../internal/call.js";
+import { INSTANCES } from "./declared.js";
 import { createOrReconcile } from "../internal/create.js";
-import { batchMethod, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
+import { batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { httpTimeoutFor, waitForStates, type WaitOptions } from "../internal/wait.js";
 import { decodeLogPage, tailOffset, type LogRead } from "../logs/page.js";
 import { followLogs, type FollowLogsOptions, type LogEvent } from "../logs/follow.js";
 
-/** The states of an instance (`Instance.state` in the spec). */
-export const INSTANCE_STATES: readonly InstanceState[] = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"];
 
 /** A patch of an instance: plain values are set; `add(…)`/`del(…)` for the list and map properties. */
 export type InstancePatch = Patch<api.CreateInstanceRequest & { delete_lock?: boolean }, api.UpdateInstancesRequest["prop"], "args" | "env" | "tags">;
@@ -71,20 +70,11 @@ function integer(value: unknown, field: string, min: number): number {
   return value;
 }
 
-const PATH = "/v1/instances";
+const PATH = INSTANCES.path;
 
 /** Instances of Unikraft Cloud. */
 export function instances(ctx: Context) {
-  const std = standard<Instance, Named<api.UpdateInstancesResponseUpdatedInstance>, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, {
-    kind: "instance",
-    path: PATH,
-    key: "instances",
-    tags: true,
-    details: true,
-    states: INSTANCE_STATES,
-    example: "running",
-    patch: patchRules("instances"),
-  });
+  const std = standard<Instance, Named<api.UpdateInstancesResponseUpdatedInstance>, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, INSTANCES);
   const route = (operation: string, verb: string) => ({ operation, method: "PUT" as const, path: `${PATH}/${verb}`, one: `${PATH}/{uuid}/${verb}`, key: "instances" });
 
   // The by-UUID log endpoint reads no inputs in the current contract: every read, by UUID or by

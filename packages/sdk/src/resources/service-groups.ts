@@ -8,8 +8,9 @@ import type { Patch } from "../core/patch.js";
 import type { Ref } from "../core/refs.js";
 import type { Named, ServiceGroup } from "../core/types.js";
 import type { Context } from "../internal/call.js";
+import { SERVICE_GROUPS } from "./declared.js";
 import { createOrReconcile } from "../internal/create.js";
-import { patchRules, standard, type UpdateMethod } from "../internal/resource.js";
+import { standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** A patch of a service group: `{ soft_limit: 5 }`, `{ domains: add([{ name: "www" }]) }`. */
@@ -19,14 +20,8 @@ type Updated = Named<api.UpdateServiceGroupsResponseUpdatedServiceGroup>;
 
 /** Service groups of Unikraft Cloud. */
 export function serviceGroups(ctx: Context) {
-  const path = "/v1/services";
-  const std = standard<ServiceGroup, Updated, Named<api.DeleteServiceGroupsResponseDeletedServiceGroup>>(ctx, {
-    kind: "service group",
-    path,
-    key: "service_groups",
-    details: true,
-    patch: patchRules("serviceGroups"),
-  });
+  const { path } = SERVICE_GROUPS;
+  const std = standard<ServiceGroup, Updated, Named<api.DeleteServiceGroupsResponseDeletedServiceGroup>>(ctx, SERVICE_GROUPS);
   return {
     /**
      * Creates a persistent service group: published `services` (ports and handlers), `domains`,

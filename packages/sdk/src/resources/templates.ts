@@ -8,7 +8,8 @@ import type { Patch } from "../core/patch.js";
 import type { Ref } from "../core/refs.js";
 import type { Named, Template } from "../core/types.js";
 import type { Context } from "../internal/call.js";
-import { batchMethod, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
+import { TEMPLATES } from "./declared.js";
+import { batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** A patch of a template: `{ delete_lock: true }`, `{ tags: add(["base"]) }`. */
@@ -18,15 +19,8 @@ type Updated = Named<api.UpdateInstancesResponseUpdatedInstance>;
 
 /** Instance templates of Unikraft Cloud. */
 export function templates(ctx: Context) {
-  const path = "/v1/instances/templates";
-  const std = standard<Template, Updated, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, {
-    kind: "template",
-    path,
-    key: "instances",
-    tags: true,
-    details: true,
-    patch: patchRules("templates"),
-  });
+  const { path } = TEMPLATES;
+  const std = standard<Template, Updated, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, TEMPLATES);
   return {
     /**
      * Lists templates, page by page, as an async iterator, oldest first.

@@ -8,15 +8,12 @@ import type { Patch } from "../core/patch.js";
 import { parseRef, parseRefs, type Ref } from "../core/refs.js";
 import type { Named, Volume } from "../core/types.js";
 import type { Context } from "../internal/call.js";
+import { VOLUMES } from "./declared.js";
 import { createOrReconcile } from "../internal/create.js";
-import { byRefs, patchRules, standard, type UpdateMethod } from "../internal/resource.js";
+import { byRefs, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
-/** A state of a volume (`Volume.state`). */
-export type VolumeState = "uninitialized" | "initializing" | "available" | "idle" | "mounted" | "busy" | "error" | "template";
-/** The states of a volume. */
-export const VOLUME_STATES: readonly VolumeState[] = ["uninitialized", "initializing", "available", "idle", "mounted", "busy", "error", "template"];
 
 /** A patch of a volume: `{ size_mb: 128 }`, `{ tags: add(["db"]) }`, `{ delete_lock: true }`. */
 export type VolumePatch = Patch<api.Volume & { quota_policy?: "static" | "dynamic" }, api.UpdateVolumesRequestItem["prop"], "tags">;
@@ -57,21 +54,12 @@ function mountPaths(at: unknown, count: number): string[] {
   return list as string[];
 }
 
-const PATH = "/v1/volumes";
+const PATH = VOLUMES.path;
 type Updated = Named<api.UpdateVolumesResponseUpdatedVolume>;
 
 /** Volumes of Unikraft Cloud. */
 export function volumes(ctx: Context) {
-  const std = standard<Volume, Updated, Named<api.DeleteVolumesResponseDeletedVolume>>(ctx, {
-    kind: "volume",
-    path: PATH,
-    key: "volumes",
-    tags: true,
-    details: true,
-    states: VOLUME_STATES,
-    example: "available",
-    patch: patchRules("volumes"),
-  });
+  const std = standard<Volume, Updated, Named<api.DeleteVolumesResponseDeletedVolume>>(ctx, VOLUMES);
   const route = (operation: string, verb: string, method: "PUT" | "POST" = "PUT") => ({ operation, method, path: `${PATH}/${verb}`, one: `${PATH}/{uuid}/${verb}`, key: "volumes" });
 
   return {

@@ -19,9 +19,8 @@ import {
 } from "../../src/index";
 import { listProps, updatableProps } from "../../src/internal/validate";
 import { MAX_LOG_PAGE_BYTES } from "../../src/logs/page";
-import { CERTIFICATE_STATES } from "../../src/resources/certificates";
-import { INSTANCE_STATES } from "../../src/resources/instances";
-import { MOUNT_PATH_PATTERN, VOLUME_STATES } from "../../src/resources/volumes";
+import { CERTIFICATE_STATES, INSTANCE_STATES, VOLUME_STATES } from "../../src/resources/declared";
+import { MOUNT_PATH_PATTERN } from "../../src/resources/volumes";
 
 const spec = parse(readFileSync(fileURLToPath(new URL("../../../../spec/openapi.yaml", import.meta.url)), "utf8"));
 const schemas = spec.components.schemas;
