@@ -16,12 +16,11 @@ import type { RequestOptions } from "../internal/transport.js";
 /** A patch of a service group: `{ soft_limit: 5 }`, `{ domains: add([{ name: "www" }]) }`. */
 export type ServiceGroupPatch = Patch<api.CreateServiceGroupRequest & { autokill?: unknown }, api.UpdateServiceGroupsRequestItem["prop"], "services" | "domains">;
 
-type Updated = Named<api.UpdateServiceGroupsResponseUpdatedServiceGroup>;
 
 /** Service groups of Unikraft Cloud. */
 export function serviceGroups(ctx: Context) {
   const { path } = SERVICE_GROUPS;
-  const std = standard<ServiceGroup, Updated, Named<api.DeleteServiceGroupsResponseDeletedServiceGroup>>(ctx, SERVICE_GROUPS);
+  const std = standard<ServiceGroup, Named<api.UpdateServiceGroupsResponseUpdatedServiceGroup>, Named<api.DeleteServiceGroupsResponseDeletedServiceGroup>>(ctx, SERVICE_GROUPS);
   return {
     /**
      * Creates a persistent service group: published `services` (ports and handlers), `domains`,
@@ -53,7 +52,7 @@ export function serviceGroups(ctx: Context) {
      * `services` and `domains` are replaced, or changed with `add(…)`/`del(…)`.
      * @example await ukc.serviceGroups.update("web", { soft_limit: 5, domains: add([{ name: "www.example.com." }]) });
      */
-    update: std.update as UpdateMethod<ServiceGroupPatch, Updated>,
+    update: std.update as UpdateMethod<ServiceGroupPatch, Named<api.UpdateServiceGroupsResponseUpdatedServiceGroup>>,
 
     /** Deletes one or many service groups. @example await ukc.serviceGroups.delete(["web", "api"]); */
     delete: std.delete,

@@ -15,12 +15,11 @@ import type { RequestOptions } from "../internal/transport.js";
 /** A patch of a template: `{ delete_lock: true }`, `{ tags: add(["base"]) }`. */
 export type TemplatePatch = Patch<api.TemplateInstance & { autokill?: unknown }, api.UpdateTemplatesRequestItem["prop"], "tags">;
 
-type Updated = Named<api.UpdateInstancesResponseUpdatedInstance>;
 
 /** Instance templates of Unikraft Cloud. */
 export function templates(ctx: Context) {
   const { path } = TEMPLATES;
-  const std = standard<Template, Updated, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, TEMPLATES);
+  const std = standard<Template, Named<api.UpdateInstancesResponseUpdatedInstance>, Named<api.DeleteInstancesResponseDeletedInstance>>(ctx, TEMPLATES);
   return {
     /**
      * Lists templates, page by page, as an async iterator, oldest first.
@@ -42,7 +41,7 @@ export function templates(ctx: Context) {
      * Updates the tags, deletion protection or autokill of one template, or many with the same patch.
      * @example await ukc.templates.update(["tpl-a", "tpl-b"], { delete_lock: true, tags: add(["base"]) });
      */
-    update: std.update as UpdateMethod<TemplatePatch, Updated>,
+    update: std.update as UpdateMethod<TemplatePatch, Named<api.UpdateInstancesResponseUpdatedInstance>>,
 
     /** Deletes one or many templates; one with `delete_lock` fails with error 14. @example await ukc.templates.delete(["tpl-a", "tpl-b"]); */
     delete: std.delete,

@@ -55,11 +55,10 @@ function mountPaths(at: unknown, count: number): string[] {
 }
 
 const PATH = VOLUMES.path;
-type Updated = Named<api.UpdateVolumesResponseUpdatedVolume>;
 
 /** Volumes of Unikraft Cloud. */
 export function volumes(ctx: Context) {
-  const std = standard<Volume, Updated, Named<api.DeleteVolumesResponseDeletedVolume>>(ctx, VOLUMES);
+  const std = standard<Volume, Named<api.UpdateVolumesResponseUpdatedVolume>, Named<api.DeleteVolumesResponseDeletedVolume>>(ctx, VOLUMES);
   const route = (operation: string, verb: string, method: "PUT" | "POST" = "PUT") => ({ operation, method, path: `${PATH}/${verb}`, one: `${PATH}/{uuid}/${verb}`, key: "volumes" });
 
   return {
@@ -84,7 +83,7 @@ export function volumes(ctx: Context) {
      * `tags` (`add(…)`/`del(…)` or a new list); values are checked against the spec first.
      * @example await ukc.volumes.update("pgdata", { size_mb: 1024, tags: add(["db"]) });
      */
-    update: std.update as UpdateMethod<VolumePatch, Updated>,
+    update: std.update as UpdateMethod<VolumePatch, Named<api.UpdateVolumesResponseUpdatedVolume>>,
 
     /** Deletes one or many volumes; an attached one fails with error 15. @example await ukc.volumes.delete(["vol-a", "vol-b"]); */
     delete: std.delete,
