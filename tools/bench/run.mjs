@@ -9,7 +9,7 @@
 //      The vendor's SDK is never a dependency of the workspace: it is installed on demand with
 //      `npm install` into os.tmpdir()/ukc-bench-vendor-<version> (reused when present). When that
 //      fails (no network, …), its rows say "not measured: <why>" and the rest still runs.
-//   b. Log decoding throughput of the SDK (decodeBase64 + createUtf8Decoder, and decodeLogPage)
+//   b. Log decoding throughput of the SDK's internal decoders (decodeBase64 + createUtf8Decoder, and decodeLogPage, bundled from packages/sdk/src)
 //      against Node's Buffer.from(b64, "base64") + TextDecoder, on the same 16,383-byte pages.
 //   c. Bundle size, minified and gzipped, of each package and of two tree-shaken imports (esbuild).
 //   d. Cold import time of each package, in a fresh `node` process each time.
@@ -22,7 +22,7 @@
 //   BENCH_ONLY (e.g. "a,e"; default all), BENCH_VENDOR=0 (a: skip the vendor's SDK, no install).
 // Flags: --check exits 1 when a target is missed; --no-write does not write RESULTS.md.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, cpus, platform, release, arch, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -78,7 +78,28 @@ async function load(pkg) {
 
 const { createClient } = await load("api");
 const sdk = await load("sdk");
-const { UnikraftCloud, decodeBase64, createUtf8Decoder, decodeLogPage, MAX_LOG_PAGE_BYTES } = sdk;
+const { UnikraftCloud } = sdk;
+
+/**
+ * The SDK's log decoders are internal (not exported): b bundles them from packages/sdk/src with
+ * esbuild into a temporary module, the same code the built SDK runs.
+ */
+async function logInternals() {
+  const esbuild = await import("esbuild");
+  const out = join(tmpdir(), `ukc-bench-logs-${process.pid}.mjs`);
+  const contents = [
+    'export { decodeBase64 } from "./packages/sdk/src/logs/base64.ts";',
+    'export { createUtf8Decoder } from "./packages/sdk/src/logs/utf8.ts";',
+    'export { decodeLogPage, MAX_LOG_PAGE_BYTES } from "./packages/sdk/src/logs/page.ts";',
+  ].join("\n");
+  await esbuild.build({ stdin: { contents, resolveDir: root, loader: "ts" }, bundle: true, format: "esm", target: "es2022", outfile: out, logLevel: "silent" });
+  try {
+    return await import(pathToFileURL(out).href);
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+const { decodeBase64, createUtf8Decoder, decodeLogPage, MAX_LOG_PAGE_BYTES } = await logInternals();
 
 const rows = [];
 /** One line of the results table. `met` is true/false for a target, undefined for none. */
