@@ -8,11 +8,13 @@ import { resolveConfig, type ClientOptions } from "./internal/config.js";
 import { createTransport, type QueryValue, type RequestOptions } from "./internal/transport.js";
 import { autoscale } from "./resources/autoscale.js";
 import { certificates } from "./resources/certificates.js";
+import { checkpoints } from "./resources/checkpoints.js";
 import { images } from "./resources/images.js";
 import { instances } from "./resources/instances.js";
 import { quotas } from "./resources/quotas.js";
 import { serviceGroups } from "./resources/service-groups.js";
 import { templates } from "./resources/templates.js";
+import { volumeTemplates } from "./resources/volume-templates.js";
 import { volumes } from "./resources/volumes.js";
 
 /** A request of {@link UnikraftCloud.request}: the path's parameters, the query and the JSON body. */
@@ -43,8 +45,12 @@ export class UnikraftCloud {
   readonly instances: ReturnType<typeof instances>;
   /** Instance templates: list, create from instances, get, update, delete. */
   readonly templates: ReturnType<typeof templates>;
+  /** Checkpoints of instances: create, get, list, update, delete, history. */
+  readonly checkpoints: ReturnType<typeof checkpoints>;
   /** Volumes: create, get, list, update, delete, attach, detach, clone, waitUntil. */
   readonly volumes: ReturnType<typeof volumes>;
+  /** Volume templates: create from volumes, get, list, update, delete. */
+  readonly volumeTemplates: ReturnType<typeof volumeTemplates>;
   /** Service groups: create, get, list, update, delete. */
   readonly serviceGroups: ReturnType<typeof serviceGroups>;
   /** Autoscale configurations and policies of service groups. */
@@ -65,7 +71,9 @@ export class UnikraftCloud {
     this.#ctx = ctx;
     this.instances = instances(ctx);
     this.templates = templates(ctx);
+    this.checkpoints = checkpoints(ctx);
     this.volumes = volumes(ctx);
+    this.volumeTemplates = volumeTemplates(ctx);
     this.serviceGroups = serviceGroups(ctx);
     this.autoscale = autoscale(ctx);
     this.certificates = certificates(ctx);

@@ -19,7 +19,7 @@ export type { RequestOptions } from "./internal/transport.js";
 // References, patches, and the shapes shared by every resource.
 export type { Ref } from "./core/refs.js";
 export { add, del, set, type Patch, type PatchOp, type RawOperation } from "./core/patch.js";
-export type { Named, Instance, InstanceState, Template, Volume, ServiceGroup, Certificate } from "./core/types.js";
+export type { Named, Instance, InstanceState, Template, Checkpoint, Volume, VolumeTemplate, ServiceGroup, Certificate } from "./core/types.js";
 export type { BatchMethod, BatchMethodWith, ListOptions, GetOptions } from "./internal/resource.js";
 export type { StateCondition, StateWaitOptions } from "./internal/poll.js";
 
@@ -58,7 +58,9 @@ export { explainStop, type StopFields } from "./stop.js";
 export type { Instances, CreatedInstance, InstancePatch, StopOptions, SuspendOptions, LogsOptions, FollowOptions } from "./resources/instances.js";
 export type { WaitOptions } from "./internal/wait.js";
 export type { Templates, TemplatePatch } from "./resources/templates.js";
+export type { Checkpoints } from "./resources/checkpoints.js";
 export type { Volumes, VolumePatch, VolumeState, AttachParams, DetachParams } from "./resources/volumes.js";
+export type { VolumeTemplates } from "./resources/volume-templates.js";
 export type { ServiceGroups, ServiceGroupPatch } from "./resources/service-groups.js";
 export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } from "./resources/autoscale.js";
 export type { Certificates, CertificateState } from "./resources/certificates.js";

@@ -39,3 +39,15 @@ export interface Certificate extends api.Certificate {
   uuid: string;
   name: string;
 }
+
+/** A checkpoint: a saved copy of an instance, listed as an instance in the `checkpoint` state. */
+export interface Checkpoint extends api.Instance {
+  uuid: string;
+  name: string;
+}
+
+/** A volume template: a volume turned into the base of new volumes (state `template`). */
+export interface VolumeTemplate extends api.Volume {
+  uuid: string;
+  name: string;
+}

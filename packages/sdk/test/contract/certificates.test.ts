@@ -17,7 +17,7 @@ import {
   surface,
 } from "./support";
 
-const covered = ["create", "get", "list", "delete", "waitUntil"] as const;
+const covered = ["create", "get", "list", "update", "delete", "waitUntil"] as const;
 const { method, check } = coverage("certificates", () => surface().certificates, covered);
 
 // The request example of createCertificate in the spec.
@@ -201,6 +201,34 @@ method("waitUntil", () => {
 
   test("an unknown state is rejected before sending", async () => {
     await rejectsOffline((ukc) => ukc.certificates.waitUntil(ex.CERTIFICATE, { state: "issued" as never }), "condition.state");
+  });
+});
+
+method("update", () => {
+  test("one certificate by UUID uses PUT /v1/certificates/{uuid} with the new chain and key", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const cert = await ukc.certificates.update(ex.CERTIFICATE_UUID, { chain: CHAIN, pkey: PKEY });
+    expect(cert).toMatchObject({ uuid: ex.CERTIFICATE_UUID, name: ex.CERTIFICATE, common_name: "example.com", state: "valid" });
+    expect(routes()).toEqual([`PUT /v1/certificates/${ex.CERTIFICATE_UUID}`]);
+    expect(sent[0]!.body).toEqual({ chain: CHAIN, pkey: PKEY });
+    expectValid(sent, 1);
+  });
+
+  test("by name: the batch endpoint, one item", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const cert = await ukc.certificates.update(ex.CERTIFICATE, { chain: CHAIN, pkey: PKEY });
+    expect(cert.uuid).toBe(ex.CERTIFICATE_UUID);
+    expect(routes()).toEqual(["PUT /v1/certificates"]);
+    expect(sent[0]!.body).toEqual([{ name: ex.CERTIFICATE, chain: CHAIN, pkey: PKEY }]);
+    expectValid(sent, 1);
+  });
+
+  test("a missing key, a key in the chain or an unknown field is rejected before sending, without the key", async () => {
+    await rejectsOffline((ukc) => ukc.certificates.update(ex.CERTIFICATE, { chain: CHAIN } as never), "params.pkey");
+    await rejectsOffline((ukc) => ukc.certificates.update(ex.CERTIFICATE, { chain: CHAIN + PKEY, pkey: PKEY }), "params.chain");
+    const error = await rejectsOffline((ukc) => ukc.certificates.update(ex.CERTIFICATE, { chain: CHAIN, pkey: SECRET }), "params.pkey");
+    expect(error.message).not.toContain(SECRET);
+    await rejectsOffline((ukc) => ukc.certificates.update(ex.CERTIFICATE, { chain: CHAIN, pkey: PKEY, common_name: "x" } as never), "params");
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { APIError, NotFoundError } from "../../src/index";
 import { coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, rejection, rejectsOffline, surface } from "./support";
 
-const covered = ["get", "list"] as const;
+const covered = ["get", "list", "pin", "unpin", "store"] as const;
 const { method, check } = coverage("images", () => surface().images, covered);
 
 /** The image of the spec's example of GET /v1/images. */
@@ -114,6 +114,58 @@ method("list", () => {
   test.each(ERROR_CASES)("HTTP $code becomes $type.name", async ({ code, type, message }) => {
     const { ukc } = mockClient();
     await expectHttpError((o) => ukc.images.list(o), code, type, message);
+  });
+});
+
+method("pin", () => {
+  const PINNED_UUID = "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6";
+
+  test("one image: POST /v1/images with one item; the pinned image comes back", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const pinned = await ukc.images.pin({ url: ex.IMAGE_TAG, timeout_s: 60, pull_policy: "if_not_present" });
+    expect(pinned).toMatchObject({ status: "success", uuid: PINNED_UUID, name: ex.IMAGE_TAG, persistent: true });
+    expect(routes()).toEqual(["POST /v1/images"]);
+    expect(sent[0]!.body).toEqual([{ url: ex.IMAGE_TAG, timeout_s: 60, pull_policy: "if_not_present" }]);
+    expectValid(sent, 1);
+  });
+
+  test("bad items are rejected before sending (a missing timeout, an unknown field, none at all)", async () => {
+    await rejectsOffline((ukc) => ukc.images.pin({ url: ex.IMAGE_TAG } as never), "params.timeout_s");
+    await rejectsOffline((ukc) => ukc.images.pin([{ url: ex.IMAGE_TAG, timeout_s: 60 }, { url: ex.IMAGE_TAG, timeout_s: 60, tag: "x" } as never]), "params[1]");
+    await rejectsOffline((ukc) => ukc.images.pin([]), "params");
+  });
+});
+
+method("unpin", () => {
+  const PINNED_UUID = "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6";
+
+  test("by the UUID pin() returned: DELETE /v1/images", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const unpinned = await ukc.images.unpin(PINNED_UUID);
+    expect(unpinned).toMatchObject({ status: "success", uuid: PINNED_UUID, name: ex.IMAGE_TAG });
+    expect(routes()).toEqual(["DELETE /v1/images"]);
+    expect(sent[0]!.body).toEqual([{ uuid: PINNED_UUID }]);
+    expectValid(sent, 1);
+  });
+
+  test("a tag instead of a UUID is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.images.unpin(ex.IMAGE_TAG), "uuid");
+  });
+});
+
+method("store", () => {
+  test("by tag: GET /v1/image-store?tag=", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const image = await ukc.images.store(ex.IMAGE_TAG);
+    expect(image).toMatchObject({ url: ex.IMAGE_TAG, persistent: true, size_in_bytes: 1843200 });
+    expect(routes()).toEqual(["GET /v1/image-store"]);
+    expect(sent[0]!.query.get("tag")).toBe(ex.IMAGE_TAG);
+    expectValid(sent, 1);
+  });
+
+  test("no matching image is a NotFoundError", async () => {
+    const { ukc } = mockClient({}, noImage);
+    expect(await rejection(ukc.images.store(ex.IMAGE_TAG))).toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { add, APIError, BatchError } from "../../src/index";
 import { collect, coverage, ERROR_CASES, ex, expectHttpError, expectValid, mockClient, only, rejection, rejectsOffline, surface } from "./support";
 
-const covered = ["create", "get", "list", "update", "delete", "start", "stop", "suspend", "wait", "waitUntil", "logs", "tail", "follow", "metrics"] as const;
+const covered = ["create", "get", "list", "update", "delete", "start", "stop", "suspend", "wait", "waitUntil", "logs", "tail", "follow", "metrics", "history"] as const;
 const { method, check } = coverage("instances", () => surface().instances, covered);
 
 /** The decoded log example of the spec (GET /v1/instances/log): the whole log, 298 bytes. */
@@ -462,6 +462,40 @@ method("metrics", () => {
     expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE]);
     expect(sent[0]!.query.getAll("uuid")).toEqual([ex.HELLO_UUID]);
     expectValid(sent, 1);
+  });
+});
+
+method("history", () => {
+  const CKPT_NAMES = ["funky-town-g756b5d-ckpt-1", "funky-town-g756b5d-ckpt-2"];
+
+  test("by UUID uses GET /v1/instances/{uuid}/history: the checkpoints taken, oldest first", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const entry = await ukc.instances.history(ex.INSTANCE_UUID);
+    expect(entry).toMatchObject({ status: "success", uuid: ex.INSTANCE_UUID, name: ex.INSTANCE });
+    expect(entry.history?.map((h) => h.name)).toEqual(CKPT_NAMES);
+    expect(routes()).toEqual([`GET /v1/instances/${ex.INSTANCE_UUID}/history`]);
+    expectValid(sent, 1);
+  });
+
+  test("by name: the batch endpoint with name=", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const entry = await ukc.instances.history(ex.INSTANCE);
+    expect(entry.history?.[0]).toEqual({ uuid: "2b1a0f9e-8d7c-4b6a-9e5d-4c3b2a1f0e9d", name: CKPT_NAMES[0], created_at: "2023-10-01T12:30:00Z" });
+    expect(routes()).toEqual(["GET /v1/instances/history"]);
+    expect(sent[0]!.query.getAll("name")).toEqual([ex.INSTANCE]);
+    expectValid(sent, 1);
+  });
+
+  test("many instances; the one the answer does not list is a BatchError", async () => {
+    const { ukc, sent } = mockClient();
+    const error = await rejection(ukc.instances.history([ex.INSTANCE, ex.HELLO]));
+    expect(error).toBeInstanceOf(BatchError);
+    expect((error as BatchError).failed.map((f) => f.ref)).toEqual([ex.HELLO]);
+    expectValid(sent, 1);
+  });
+
+  test("a bad reference is rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.instances.history("bad name!"), "refs");
   });
 });
 

@@ -18,7 +18,7 @@ import {
   surface,
 } from "./support";
 
-const covered = ["create", "get", "list", "update", "delete", "attach", "detach", "waitUntil"] as const;
+const covered = ["create", "get", "list", "update", "delete", "attach", "detach", "clone", "waitUntil"] as const;
 const { method, check } = coverage("volumes", () => surface().volumes, covered);
 
 
@@ -374,6 +374,35 @@ method("waitUntil", () => {
   test("an unknown state or a bad reference is rejected before sending", async () => {
     await rejectsOffline((ukc) => ukc.volumes.waitUntil(ex.VOLUME, { state: "ready" as never }), "condition.state");
     await rejectsOffline((ukc) => ukc.volumes.waitUntil("bad name!", { state: "available" }), "ref");
+  });
+});
+
+method("clone", () => {
+  const CLONE = "funky-vol-clone-r5n2w8x";
+  const CLONE_UUID = "2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a";
+
+  test("one volume by UUID uses POST /v1/volumes/{uuid}/clone with the copy's settings", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const copy = await ukc.volumes.clone(ex.VOLUME_UUID, { vol_name: CLONE, quota_policy: "dynamic" });
+    expect(copy).toMatchObject({ status: "success", uuid: CLONE_UUID, name: CLONE, state: "initializing" });
+    expect(routes()).toEqual([`POST /v1/volumes/${ex.VOLUME_UUID}/clone`]);
+    expect(sent[0]!.body).toEqual({ vol_name: CLONE, quota_policy: "dynamic" });
+    expectValid(sent, 1);
+  });
+
+  test("by name: the batch endpoint; the copy (a new name) is matched by position", async () => {
+    const { ukc, sent, routes } = mockClient();
+    const copy = await ukc.volumes.clone(ex.VOLUME, { vol_name: CLONE, tags: ["staging"] });
+    expect(copy.uuid).toBe(CLONE_UUID);
+    expect(routes()).toEqual(["POST /v1/volumes/clone"]);
+    expect(sent[0]!.body).toEqual([{ name: ex.VOLUME, vol_name: CLONE, tags: ["staging"] }]);
+    expectValid(sent, 1);
+  });
+
+  test("bad settings are rejected before sending", async () => {
+    await rejectsOffline((ukc) => ukc.volumes.clone(ex.VOLUME, { size_mb: 5 } as never), "params");
+    await rejectsOffline((ukc) => ukc.volumes.clone(ex.VOLUME, { quota_policy: "fast" as never }), "params.quota_policy");
+    await rejectsOffline((ukc) => ukc.volumes.clone([ex.VOLUME, ex.VOLUME_2], { vol_name: CLONE }), "params.vol_name");
   });
 });
 

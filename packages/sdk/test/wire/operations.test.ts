@@ -8,34 +8,10 @@ import { parse } from "yaml";
 import { operations as vendorOps } from "./vendor";
 import { WIRE_FORMS } from "./wire-forms";
 
-/** Operations reachable only through `ukc.api` for now. */
+/** Operations reachable only through `ukc.request()` for now. */
 export const NOT_WRAPPED: readonly string[] = [
-  "getInstancesHistory",
-  "getInstanceHistory",
-  "listCheckpoints",
-  "createCheckpoints",
-  "deleteCheckpoints",
-  "updateCheckpoints",
-  "getCheckpointsHistory",
-  "getCheckpoint",
-  "updateCheckpoint",
-  "deleteCheckpoint",
-  "getCheckpointHistory",
-  "cloneVolumes",
-  "cloneVolume",
-  "listVolumeTemplates",
-  "createVolumeTemplates",
-  "deleteVolumeTemplates",
-  "updateVolumeTemplates",
-  "getVolumeTemplate",
-  "deleteVolumeTemplate",
-  "updateVolumeTemplate",
-  "updateCertificates",
-  "updateCertificate",
-  "pinImages",
-  "unpinImages",
-  "getImageStore",
   "deleteAutoscalePolicies",
+  // The by-UUID wait and log endpoints read no inputs: waits and log reads use the batch endpoints.
   "waitInstance",
   "getInstanceLogs",
 ];

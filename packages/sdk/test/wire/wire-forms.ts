@@ -37,6 +37,8 @@ const drain = async (it: AsyncIterable<unknown>) => {
   for await (const _ of it) void _;
 };
 const nameQ = ["name"] as const;
+const CHAIN = "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n";
+const PKEY = "-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----\n";
 
 export const WIRE_FORMS: readonly WireCase[] = [
   // ----- instances -----
@@ -79,6 +81,9 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "instances.metrics", ref: "uuid", run: (u) => u.instances.metrics(U), sends: [{ op: "getInstanceMetricsByUuid" }] },
   { method: "instances.metrics", ref: "name", run: (u) => u.instances.metrics(N), sends: [{ op: "getInstanceMetrics", query: nameQ }] },
   { method: "instances.metrics", ref: "several", run: (u) => u.instances.metrics([U, N]), sends: [{ op: "getInstanceMetrics", query: ["uuid", "name"] }] },
+  { method: "instances.history", ref: "uuid", run: (u) => u.instances.history(U), sends: [{ op: "getInstanceHistoryByUuid" }] },
+  { method: "instances.history", ref: "name", run: (u) => u.instances.history(N), sends: [{ op: "getInstanceHistory", query: nameQ }] },
+  { method: "instances.history", ref: "several", run: (u) => u.instances.history([U, N]), sends: [{ op: "getInstanceHistory", query: ["uuid", "name"] }] },
 
   // ----- templates -----
   { method: "templates.list", ref: "none", run: (u) => drain(u.templates.list({ pageSize: 5 })), sends: [{ op: "getTemplateInstances", query: ["count", "sortby", "order"] }] },
@@ -93,6 +98,24 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "templates.delete", ref: "uuid", run: (u) => u.templates.delete(U), sends: [{ op: "deleteTemplateInstanceByUuid" }] },
   { method: "templates.delete", ref: "name", run: (u) => u.templates.delete(N), sends: [{ op: "deleteTemplateInstances", body: { array: true, keys: ["name"] } }] },
   { method: "templates.delete", ref: "several", run: (u) => u.templates.delete([U, N]), sends: [{ op: "deleteTemplateInstances", body: { array: true, keys: ["uuid", "name"] } }] },
+
+  // ----- checkpoints -----
+  // A checkpoint names its instance in `from`; there is no by-UUID create.
+  { method: "checkpoints.create", ref: "uuid", run: (u) => u.checkpoints.create(U), sends: [{ op: "createCheckpointInstances", body: { array: true, keys: ["from"] } }] },
+  { method: "checkpoints.create", ref: "name", run: (u) => u.checkpoints.create(N, { name: "web-ckpt", tags: ["nightly"], timeout_s: 30, autokill: { time_ms: 60_000 } }), sends: [{ op: "createCheckpointInstances", body: { array: true, keys: ["from", "name", "tags", "timeout_s", "autokill"] } }] },
+  { method: "checkpoints.create", ref: "several", run: (u) => u.checkpoints.create([U, N], { tags: ["nightly"] }), sends: [{ op: "createCheckpointInstances", body: { array: true, keys: ["from", "tags"] } }] },
+  { method: "checkpoints.get", ref: "uuid", run: (u) => u.checkpoints.get(U, { details: false }), sends: [{ op: "getCheckpointInstanceByUuid", query: ["details"] }] },
+  { method: "checkpoints.get", ref: "name", run: (u) => u.checkpoints.get(N), sends: [{ op: "getCheckpointInstances", query: nameQ }] },
+  { method: "checkpoints.list", ref: "none", run: (u) => drain(u.checkpoints.list({ pageSize: 5, tags: ["nightly"] })), sends: [{ op: "getCheckpointInstances", query: ["count", "sortby", "order", "tags"] }] },
+  { method: "checkpoints.update", ref: "uuid", run: (u) => u.checkpoints.update(U, { delete_lock: true }), sends: [{ op: "updateCheckpointInstanceByUuid", body: { array: false, keys: ["prop", "op", "value"] } }] },
+  { method: "checkpoints.update", ref: "name", run: (u) => u.checkpoints.update(N, { autokill: { time_ms: 3_600_000 } }), sends: [{ op: "updateCheckpointInstances", body: { array: true, keys: ["name", "prop", "op", "value"] } }] },
+  { method: "checkpoints.update", ref: "several", run: (u) => u.checkpoints.update([U, N], { tags: add(["keep"]) }), sends: [{ op: "updateCheckpointInstances", body: { array: true, keys: ["uuid", "name", "prop", "op", "value"] } }] },
+  { method: "checkpoints.delete", ref: "uuid", run: (u) => u.checkpoints.delete(U), sends: [{ op: "deleteCheckpointInstanceByUuid" }] },
+  { method: "checkpoints.delete", ref: "name", run: (u) => u.checkpoints.delete(N), sends: [{ op: "deleteCheckpointInstances", body: { array: true, keys: ["name"] } }] },
+  { method: "checkpoints.delete", ref: "several", run: (u) => u.checkpoints.delete([U, N]), sends: [{ op: "deleteCheckpointInstances", body: { array: true, keys: ["uuid", "name"] } }] },
+  { method: "checkpoints.history", ref: "uuid", run: (u) => u.checkpoints.history(U), sends: [{ op: "getCheckpointHistoryByUuid" }] },
+  { method: "checkpoints.history", ref: "name", run: (u) => u.checkpoints.history(N), sends: [{ op: "getCheckpointHistory", query: nameQ }] },
+  { method: "checkpoints.history", ref: "several", run: (u) => u.checkpoints.history([U, N]), sends: [{ op: "getCheckpointHistory", query: ["uuid", "name"] }] },
 
   // ----- volumes -----
   { method: "volumes.create", ref: "none", run: (u) => u.volumes.create({ name: "data", size_mb: 64 }), sends: [{ op: "createVolume", body: { array: false, keys: ["name", "size_mb"] } }] },
@@ -113,6 +136,24 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "volumes.detach", ref: "several", run: (u) => u.volumes.detach([U, N], { from: U2 }), sends: [{ op: "detachVolumes", body: { array: true, keys: ["uuid", "name", "from"] } }] },
   { method: "volumes.waitUntil", ref: "uuid", run: (u) => u.volumes.waitUntil(U, () => true), sends: [{ op: "getVolumeByUuid" }] },
   { method: "volumes.waitUntil", ref: "name", run: (u) => u.volumes.waitUntil(N, () => true), sends: [{ op: "getVolumes", query: nameQ }] },
+  { method: "volumes.clone", ref: "uuid", run: (u) => u.volumes.clone(U, { vol_name: "data-copy" }), sends: [{ op: "cloneVolumeByUuid", body: { array: false, keys: ["vol_name"] } }] },
+  { method: "volumes.clone", ref: "uuid", run: (u) => u.volumes.clone(U), sends: [{ op: "cloneVolumeByUuid", body: { array: false, keys: [] } }] },
+  { method: "volumes.clone", ref: "name", run: (u) => u.volumes.clone(N, { vol_name: "data-copy", quota_policy: "dynamic" }), sends: [{ op: "cloneVolumes", body: { array: true, keys: ["name", "vol_name", "quota_policy"] } }] },
+  { method: "volumes.clone", ref: "several", run: (u) => u.volumes.clone([U, N], { tags: ["copy"], access_mode: "rwo" }), sends: [{ op: "cloneVolumes", body: { array: true, keys: ["uuid", "name", "tags", "access_mode"] } }] },
+
+  // ----- volume templates -----
+  { method: "volumeTemplates.create", ref: "uuid", run: (u) => u.volumeTemplates.create(U), sends: [{ op: "createTemplateVolume", body: { array: true, keys: ["uuid"] } }] },
+  { method: "volumeTemplates.create", ref: "name", run: (u) => u.volumeTemplates.create(N), sends: [{ op: "createTemplateVolume", body: { array: true, keys: ["name"] } }] },
+  { method: "volumeTemplates.create", ref: "several", run: (u) => u.volumeTemplates.create([U, N]), sends: [{ op: "createTemplateVolume", body: { array: true, keys: ["uuid", "name"] } }] },
+  { method: "volumeTemplates.get", ref: "uuid", run: (u) => u.volumeTemplates.get(U, { details: true }), sends: [{ op: "getTemplateVolumeByUuid", query: ["details"] }] },
+  { method: "volumeTemplates.get", ref: "name", run: (u) => u.volumeTemplates.get(N), sends: [{ op: "getTemplateVolumes", query: nameQ }] },
+  { method: "volumeTemplates.list", ref: "none", run: (u) => drain(u.volumeTemplates.list({ pageSize: 5, details: false })), sends: [{ op: "getTemplateVolumes", query: ["count", "sortby", "order", "details"] }] },
+  { method: "volumeTemplates.update", ref: "uuid", run: (u) => u.volumeTemplates.update(U, { delete_lock: true }), sends: [{ op: "updateTemplateVolumeByUuid", body: { array: false, keys: ["prop", "op", "value"] } }] },
+  { method: "volumeTemplates.update", ref: "name", run: (u) => u.volumeTemplates.update(N, { tags: ["base"] }), sends: [{ op: "updateTemplateVolumes", body: { array: true, keys: ["name", "prop", "op", "value"] } }] },
+  { method: "volumeTemplates.update", ref: "several", run: (u) => u.volumeTemplates.update([U, N], { tags: add(["base"]) }), sends: [{ op: "updateTemplateVolumes", body: { array: true, keys: ["uuid", "name", "prop", "op", "value"] } }] },
+  { method: "volumeTemplates.delete", ref: "uuid", run: (u) => u.volumeTemplates.delete(U), sends: [{ op: "deleteTemplateVolumeByUuid" }] },
+  { method: "volumeTemplates.delete", ref: "name", run: (u) => u.volumeTemplates.delete(N), sends: [{ op: "deleteTemplateVolumes", body: { array: true, keys: ["name"] } }] },
+  { method: "volumeTemplates.delete", ref: "several", run: (u) => u.volumeTemplates.delete([U, N]), sends: [{ op: "deleteTemplateVolumes", body: { array: true, keys: ["uuid", "name"] } }] },
 
   // ----- service groups -----
   { method: "serviceGroups.create", ref: "none", run: (u) => u.serviceGroups.create({ name: N, services: [{ port: 443, destination_port: 8080, handlers: ["tls", "http"] }] }), sends: [{ op: "createServiceGroup", body: { array: false, keys: ["name", "services"] } }] },
@@ -157,12 +198,25 @@ export const WIRE_FORMS: readonly WireCase[] = [
   { method: "certificates.delete", ref: "several", run: (u) => u.certificates.delete([U, N]), sends: [{ op: "deleteCertificates", body: { array: true, keys: ["uuid", "name"] } }] },
   { method: "certificates.waitUntil", ref: "uuid", run: (u) => u.certificates.waitUntil(U, () => true), sends: [{ op: "getCertificateByUuid" }] },
   { method: "certificates.waitUntil", ref: "name", run: (u) => u.certificates.waitUntil(N, () => true), sends: [{ op: "getCertificates", query: nameQ }] },
+  { method: "certificates.update", ref: "uuid", run: (u) => u.certificates.update(U, { chain: CHAIN, pkey: PKEY }), sends: [{ op: "updateCertificateByUuid", body: { array: false, keys: ["chain", "pkey"] } }] },
+  { method: "certificates.update", ref: "name", run: (u) => u.certificates.update(N, { chain: CHAIN, pkey: PKEY }), sends: [{ op: "updateCertificates", body: { array: true, keys: ["name", "chain", "pkey"] } }] },
+  { method: "certificates.update", ref: "several", run: (u) => u.certificates.update([U, N], { chain: CHAIN, pkey: PKEY }), sends: [{ op: "updateCertificates", body: { array: true, keys: ["uuid", "name", "chain", "pkey"] } }] },
 
   // ----- images, quotas, health -----
   { method: "images.get", ref: "tag", run: (u) => u.images.get("nginx:latest"), sends: [{ op: "getImages", query: ["tag"] }] },
   { method: "images.get", ref: "digest", run: (u) => u.images.get(`sha256:${"a".repeat(64)}`), sends: [{ op: "getImages", query: ["digest"] }] },
   { method: "images.list", ref: "none", run: (u) => u.images.list(), sends: [{ op: "getImages" }] },
+  { method: "images.pin", ref: "none", run: (u) => u.images.pin({ url: "nginx:latest", timeout_s: 60 }), sends: [{ op: "pinImages", body: { array: true, keys: ["url", "timeout_s"] } }] },
+  { method: "images.pin", ref: "none", run: (u) => u.images.pin([{ url: "nginx:latest", timeout_s: 60, pull_policy: "if_not_present" }, { url: "redis:7.2", timeout_s: 60, autokill: { time_ms: 1000 } }]), sends: [{ op: "pinImages", body: { array: true, keys: ["url", "timeout_s", "pull_policy", "autokill"] } }] },
+  // Unpinning takes the UUID pin() returned, never a name (see UUID_ONLY in wire.test.ts).
+  { method: "images.unpin", ref: "uuid", run: (u) => u.images.unpin(U), sends: [{ op: "unpinImages", body: { array: true, keys: ["uuid"] } }] },
+  { method: "images.unpin", ref: "several", run: (u) => u.images.unpin([U, U2]), sends: [{ op: "unpinImages", body: { array: true, keys: ["uuid"] } }] },
+  { method: "images.store", ref: "tag", run: (u) => u.images.store("nginx:latest"), sends: [{ op: "getImageStore", query: ["tag"] }] },
+  { method: "images.store", ref: "digest", run: (u) => u.images.store(`sha256:${"a".repeat(64)}`), sends: [{ op: "getImageStore", query: ["digest"] }] },
   { method: "quotas.get", ref: "none", run: (u) => u.quotas.get(), sends: [{ op: "getUser" }] },
   { method: "quotas.get", ref: "uuid", run: (u) => u.quotas.get(U), sends: [{ op: "getUserByUuid" }] },
   { method: "health", ref: "none", run: (u) => u.health(), sends: [{ op: "healthz" }] },
+  { method: "request", ref: "uuid", run: (u) => u.request("GET", "/v1/instances/{uuid}", { path: { uuid: U } }), sends: [{ op: "getInstanceByUuid" }] },
+  { method: "request", ref: "name", run: (u) => u.request("GET", "/v1/instances", { query: { name: [N] } }), sends: [{ op: "getInstances", query: nameQ }] },
+  { method: "request", ref: "none", run: (u) => u.request("POST", "/v1/instances/checkpoints", { body: [{ from: { name: N } }] }), sends: [{ op: "createCheckpointInstances", body: { array: true, keys: ["from"] } }] },
 ];
