@@ -109,15 +109,24 @@ export default async function ({ baseUrl, token }) {
   },
 
   "@ukc/sdk": {
-    exports: ["UnikraftCloud"],
+    exports: ["UnikraftCloud", "withResponse", "add", "del", "lines", "explainStop", "ValidationError", "BatchError", "NotFoundError"],
     types: `
-import { UnikraftCloud } from "@ukc/sdk";
+import { UnikraftCloud, add, type Instance } from "@ukc/sdk";
 
 export async function check(baseUrl: string): Promise<string[]> {
   const ukc = new UnikraftCloud({ baseUrl, token: "test" });
   await ukc.health();
   const names: string[] = [];
-  for await (const instance of ukc.instances.list()) if (instance.name) names.push(instance.name);
+  for await (const instance of ukc.instances.list()) names.push(instance.name);
+  const web: Instance = await ukc.instances.create({ image: "nginx:latest", memory_mb: 256 });
+  const uuid: string = web.uuid;
+  await ukc.instances.update(uuid, { memory_mb: 512, tags: add(["blue"]) });
+  // @ts-expect-error: memory_mb is a number
+  await ukc.instances.update(uuid, { memory_mb: "512" });
+  // @ts-expect-error: a forced stop does not drain
+  await ukc.instances.stop(uuid, { force: true, drainTimeoutMs: 100 });
+  // @ts-expect-error: not an instance state
+  await ukc.instances.wait(uuid, { state: "runing" });
   // @ts-expect-error: the token is a string
   new UnikraftCloud({ token: 42 });
   return names;

@@ -100,7 +100,8 @@ export function batchMethod<T extends ApiItem, O extends RequestOptions = Reques
   route: Route,
   fields?: (options: O | undefined) => Record<string, unknown> | undefined,
 ): BatchMethod<T, O> {
-  return ((input: Ref | readonly Ref[], options?: O) => {
+  // Async: a bad option is a rejected promise, like every other failure.
+  return (async (input: Ref | readonly Ref[], options?: O) => {
     const extra = fields?.(options);
     return byRefs<T>(ctx, extra ? { ...route, fields: () => extra } : route, input, options);
   }) as BatchMethod<T, O>;

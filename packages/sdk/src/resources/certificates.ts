@@ -72,7 +72,7 @@ export function certificates(ctx: Context) {
      * checked before sending.
      * @example await ukc.certificates.update("example", { chain: renewedChain, pkey: renewedKey });
      */
-    update: ((input: Ref | readonly Ref[], params: api.UpdateCertificateByUUIDRequestBody, options?: RequestOptions) => {
+    update: (async (input: Ref | readonly Ref[], params: api.UpdateCertificateByUUIDRequestBody, options?: RequestOptions) => {
       validateBody("updateCertificate", params, "params");
       checkPem(params);
       return byRefs(ctx, { operation: "update certificate", method: "PUT", path, one: `${path}/{uuid}`, key: "certificates", fields: () => ({ ...params }) }, input, options);

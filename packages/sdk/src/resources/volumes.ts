@@ -93,7 +93,7 @@ export function volumes(ctx: Context) {
      * path per volume). The volumes must be `available`.
      * @example await ukc.volumes.attach("pgdata", { to: "db", at: "/var/lib/postgresql" });
      */
-    attach: ((input: Ref | readonly Ref[], params: AttachParams, options?: RequestOptions) => {
+    attach: (async (input: Ref | readonly Ref[], params: AttachParams, options?: RequestOptions) => {
       const refs = parseRefs(input as Ref | Ref[]);
       if (!params || typeof params !== "object") throw new ValidationError("params", "expected { to, at, readonly? }");
       const attach_to = parseRef(params.to, "to");
@@ -111,7 +111,7 @@ export function volumes(ctx: Context) {
      * is not given.
      * @example await ukc.volumes.detach("pgdata", { from: "db" });
      */
-    detach: ((input: Ref | readonly Ref[], params: DetachParams = {}, options?: RequestOptions) => {
+    detach: (async (input: Ref | readonly Ref[], params: DetachParams = {}, options?: RequestOptions) => {
       if (params === null || typeof params !== "object") throw new ValidationError("params", "expected { from? }");
       const from = params.from !== undefined ? { from: parseRef(params.from, "from") } : {};
       return byRefs(ctx, { ...route("detach volume", "detach"), fields: () => from }, input, options);
@@ -125,7 +125,7 @@ export function volumes(ctx: Context) {
      * cloning one volume; otherwise names are generated). Checked against the spec first.
      * @example const copy = await ukc.volumes.clone("pgdata", { vol_name: "pgdata-copy" });
      */
-    clone: ((input: Ref | readonly Ref[], params: api.CloneVolumeByUUIDRequestBody = {}, options?: RequestOptions) => {
+    clone: (async (input: Ref | readonly Ref[], params: api.CloneVolumeByUUIDRequestBody = {}, options?: RequestOptions) => {
       validateBody("cloneVolume", params, "params");
       if (Array.isArray(input) && input.length > 1 && params.vol_name !== undefined) {
         throw new ValidationError("params.vol_name", "names one copy; clone several volumes without vol_name (names are generated) or one at a time");
