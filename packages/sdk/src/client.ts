@@ -3,9 +3,9 @@
  */
 import type { HealthzResponseData, paths } from "@ukc/api";
 import { ValidationError } from "./core/errors.js";
-import { call, type Context, type Envelope } from "./internal/call.js";
+import { call, type Context } from "./internal/call.js";
 import { resolveConfig, type ClientOptions } from "./internal/config.js";
-import { createTransport, type QueryValue, type RequestOptions } from "./internal/transport.js";
+import { createTransport, type RequestOptions } from "./internal/transport.js";
 import { autoscale } from "./resources/autoscale.js";
 import { certificates } from "./resources/certificates.js";
 import { checkpoints } from "./resources/checkpoints.js";
@@ -16,16 +16,6 @@ import { serviceGroups } from "./resources/service-groups.js";
 import { templates } from "./resources/templates.js";
 import { volumeTemplates } from "./resources/volume-templates.js";
 import { volumes } from "./resources/volumes.js";
-
-/** A request of {@link UnikraftCloud.request}: the path's parameters, the query and the JSON body. */
-export interface RawRequest {
-  /** Values of the path's `{…}` parameters, e.g. `{ uuid }`. */
-  path?: Record<string, string>;
-  /** Query parameters; arrays are sent as repeated keys. */
-  query?: Record<string, QueryValue>;
-  /** The JSON body. */
-  body?: unknown;
-}
 
 /**
  * The Unikraft Cloud client.
@@ -90,10 +80,11 @@ export class UnikraftCloud {
   /**
    * Sends any request of the API with the client's token, retries, timeouts and errors, and
    * resolves with the response envelope as sent (per-item failures are not turned into errors).
-   * For operations the SDK does not wrap yet.
+   * For operations the SDK does not wrap yet. `init.path` fills the path's `{…}` parameters;
+   * `init.query` arrays are sent as repeated keys; `init.body` is sent as JSON.
    * @example const { data } = await ukc.request("GET", "/v1/instances/{uuid}", { path: { uuid } });
    */
-  async request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: keyof paths, init: RawRequest = {}, options?: RequestOptions): Promise<Envelope<Record<string, unknown>>> {
+  async request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: keyof paths, init: { path?: Record<string, string>; query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>; body?: unknown } = {}, options?: RequestOptions): Promise<{ status?: string; message?: string; data?: Record<string, unknown>; errors?: { status?: number; [key: string]: unknown }[]; op_time_us?: number }> {
     const filled = String(path).replace(/\{(\w+)\}/g, (_, key: string) => {
       const value = init.path?.[key];
       if (typeof value !== "string" || value === "") throw new ValidationError(`init.path.${key}`, `the path ${String(path)} needs { path: { ${key}: "…" } }`);

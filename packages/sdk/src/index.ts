@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 // The client and its options.
-export { UnikraftCloud, type RawRequest } from "./client.js";
+export { UnikraftCloud } from "./client.js";
 export { withResponse } from "./internal/call.js";
 export type { ClientOptions } from "./internal/config.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
@@ -18,9 +18,9 @@ export type { RequestOptions } from "./internal/transport.js";
 
 // References, patches, and the shapes shared by every resource.
 export type { Ref } from "./core/refs.js";
-export { add, del, set, type Patch, type PatchOp, type RawOperation } from "./core/patch.js";
+export { add, del, type Patch, type PatchOp, type RawOperation } from "./core/patch.js";
 export type { Named, Instance, InstanceState, Template, Checkpoint, Volume, VolumeTemplate, ServiceGroup, Certificate } from "./core/types.js";
-export type { BatchMethod, BatchMethodWith, ListOptions, GetOptions } from "./internal/resource.js";
+export type { BatchMethod, UpdateMethod, ListOptions } from "./internal/resource.js";
 export type { StateCondition, StateWaitOptions } from "./internal/poll.js";
 
 // Errors.
@@ -44,7 +44,6 @@ export {
   WaitTimeoutError,
   ErrorCode,
   type APIErrorInit,
-  type EnvelopeError,
   type ItemFailure,
 } from "./core/errors.js";
 
@@ -59,10 +58,10 @@ export type { Instances, CreatedInstance, InstancePatch, StopOptions, SuspendOpt
 export type { WaitOptions } from "./internal/wait.js";
 export type { Templates, TemplatePatch } from "./resources/templates.js";
 export type { Checkpoints } from "./resources/checkpoints.js";
-export type { Volumes, VolumePatch, VolumeState, AttachParams, DetachParams } from "./resources/volumes.js";
+export type { Volumes, VolumePatch, AttachParams, DetachParams } from "./resources/volumes.js";
 export type { VolumeTemplates } from "./resources/volume-templates.js";
 export type { ServiceGroups, ServiceGroupPatch } from "./resources/service-groups.js";
 export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } from "./resources/autoscale.js";
-export type { Certificates, CertificateState } from "./resources/certificates.js";
+export type { Certificates } from "./resources/certificates.js";
 export type { Images } from "./resources/images.js";
 export type { QuotasResource } from "./resources/quotas.js";
