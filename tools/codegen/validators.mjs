@@ -59,6 +59,33 @@ export const PATCHES = {
   serviceGroups: { op: "updateServiceGroups", from: ["CreateServiceGroupRequest", "ServiceGroup"] },
 };
 
+/**
+ * Where the SDK is stricter than the spec: a property of a component schema gets these keywords
+ * before the validators are built (the spec itself is not changed; patches that take their value
+ * schema from the same property get them too). Each says why.
+ */
+export const STRICTER = [
+  { schema: "CreateVolumeRequest", prop: "size_mb", set: { minimum: 1 }, why: "a volume of 0 MB holds nothing; the spec's minimum 0 comes from the type, not from the API" },
+  { schema: "CreateServiceGroupRequest", prop: "soft_limit", set: { minimum: 1, maximum: 65535 }, why: "the update schema of the same property allows 1-65535" },
+  { schema: "CreateServiceGroupRequest", prop: "hard_limit", set: { minimum: 1, maximum: 65535 }, why: "the update schema of the same property allows 1-65535" },
+  { schema: "Service", prop: "port", set: { maximum: 65535 }, why: "a TCP port is 16 bits; the spec's uint32 is the wire type" },
+  { schema: "Service", prop: "destination_port", set: { maximum: 65535 }, why: "a TCP port is 16 bits; the spec's uint32 is the wire type" },
+  ...["CreateAutoscaleConfigurationByServiceGroupUUIDRequest", "CreateAutoscaleConfigurationsRequestConfiguration"].flatMap((schema) =>
+    ["min_size", "max_size", "warmup_time_ms", "cooldown_time_ms"].map((prop) => ({ schema, prop, set: { minimum: 0 }, why: "a count or a duration; the spec's int64 is the wire type" })),
+  ),
+];
+
+/** The component schemas with {@link STRICTER} applied (a copy; the spec is not changed). */
+function stricter(schemas) {
+  const copy = structuredClone(schemas);
+  for (const { schema, prop, set } of STRICTER) {
+    const target = copy[schema]?.properties?.[prop];
+    if (!target || target.$ref) throw new Error(`validators: STRICTER: ${schema}.${prop} is not a plain property of the spec`);
+    Object.assign(target, set);
+  }
+  return copy;
+}
+
 // Keywords that describe but do not constrain; dropped.
 const IGNORED = new Set(["description", "example", "examples", "default", "deprecated", "title", "readOnly", "writeOnly", "externalDocs", "$comment"]);
 // Keywords the interpreter implements (only what the spec uses: add one here and in validate.ts).
@@ -89,7 +116,7 @@ const NODE_DOC = `/**
  */
 export function generateValidators(spec) {
   const doc = typeof spec === "string" ? parse(spec) : spec;
-  const schemas = doc?.components?.schemas ?? {};
+  const schemas = stricter(doc?.components?.schemas ?? {});
   const operations = new Map();
   for (const item of Object.values(doc?.paths ?? {})) {
     for (const method of ["get", "put", "post", "delete", "patch"]) {

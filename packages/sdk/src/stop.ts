@@ -13,38 +13,28 @@ import { ValidationError } from "./core/errors.js";
 
 /**
  * The bits of `stop_reason`, in the order of the `ZFUPAK` flags string (e.g. 39 = `Z--PAK`: a
- * scale-to-zero stop, the instance shows `standby`). U comes with P; F means no `exit_code` or
+ * scale-to-zero stop, the instance shows `standby`): bit `32 >> i` has letter `FLAGS[i]`, key
+ * `REASON_KEYS[i]` and text `REASON_TEXTS[i]`. U comes with P; F means no `exit_code` or
  * `stop_code`; K sets `stop_code`, A sets `exit_code`.
  */
-const REASON_BITS = [
-  { bit: 32, letter: "Z", key: "scaleToZero", text: "the platform scaled the instance to zero (standby)" },
-  { bit: 16, letter: "F", key: "forced", text: "without a clean shutdown (forced)" },
-  { bit: 8, letter: "U", key: "user", text: "a user stopped the instance" },
-  { bit: 4, letter: "P", key: "platform", text: "the platform stopped the instance" },
-  { bit: 2, letter: "A", key: "app", text: "the application exited" },
-  { bit: 1, letter: "K", key: "kernel", text: "the kernel stopped" },
-] as const;
-
-type ReasonKey = (typeof REASON_BITS)[number]["key"];
-const BIT = Object.fromEntries(REASON_BITS.map((b) => [b.key, b])) as { [K in ReasonKey]: Extract<(typeof REASON_BITS)[number], { key: K }> };
-
-/** The reason field (bits 7–0) of a kernel `stop_code`, indexed by its number. */
-const STOP_CODES: readonly { name: StopCodeReason; text: string }[] = [
-  { name: "OK", text: "clean shutdown" },
-  { name: "EXP", text: "exception" },
-  { name: "MATH", text: "arithmetic error" },
-  { name: "INVLOP", text: "invalid opcode" },
-  { name: "PGFAULT", text: "page fault" },
-  { name: "SEGFAULT", text: "segmentation fault" },
-  { name: "HWERR", text: "hardware error" },
-  { name: "SECERR", text: "security error" },
+const FLAGS = "ZFUPAK";
+const REASON_KEYS = ["scaleToZero", "forced", "user", "platform", "app", "kernel"] as const;
+const [SCALED, FORCED, USER, PLATFORM, APP, KERNEL] = [
+  "the platform scaled the instance to zero (standby)",
+  "without a clean shutdown (forced)",
+  "a user stopped the instance",
+  "the platform stopped the instance",
+  "the application exited",
+  "the kernel stopped",
 ];
+
+/** The reason field (bits 7–0) of a kernel `stop_code`: names and texts indexed by its number. */
+const STOP_CODES = "OK EXP MATH INVLOP PGFAULT SEGFAULT HWERR SECERR".split(" ") as StopCodeReason[];
+const STOP_TEXTS = "clean shutdown,exception,arithmetic error,invalid opcode,page fault,segmentation fault,hardware error,security error".split(",");
 
 /** The platform's stop codes (the `stop_code` when `stop_reason` is exactly P), indexed by number. */
-const PLATFORM_CODES: readonly { name: PlatformStopCode["reason"]; text: string }[] = [
-  { name: "UNKNOWN", text: "unknown platform reason" },
-  { name: "NOMEDIUM", text: "no medium (image pull failed)" },
-];
+const PLATFORM_CODES = ["UNKNOWN", "NOMEDIUM"] as const;
+const PLATFORM_TEXTS = ["unknown platform reason", "no medium (image pull failed)"];
 
 /** A decoded `stop_reason`. */
 export interface StopReason {
@@ -108,25 +98,21 @@ export interface StopFields {
   exit_code?: number | null | undefined;
 }
 
-/** Linux errno names, indexed by number (asm-generic/errno-base.h and errno.h, 1–133). */
-const ERRNO_NAMES: readonly (string | undefined)[] = [
-  undefined, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF",
-  "ECHILD", "EAGAIN", "ENOMEM", "EACCES", "EFAULT", "ENOTBLK", "EBUSY", "EEXIST", "EXDEV", "ENODEV",
-  "ENOTDIR", "EISDIR", "EINVAL", "ENFILE", "EMFILE", "ENOTTY", "ETXTBSY", "EFBIG", "ENOSPC", "ESPIPE",
-  "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE", "EDEADLK", "ENAMETOOLONG", "ENOLCK", "ENOSYS", "ENOTEMPTY",
-  "ELOOP", undefined, "ENOMSG", "EIDRM", "ECHRNG", "EL2NSYNC", "EL3HLT", "EL3RST", "ELNRNG", "EUNATCH",
-  "ENOCSI", "EL2HLT", "EBADE", "EBADR", "EXFULL", "ENOANO", "EBADRQC", "EBADSLT", undefined, "EBFONT",
-  "ENOSTR", "ENODATA", "ETIME", "ENOSR", "ENONET", "ENOPKG", "EREMOTE", "ENOLINK", "EADV", "ESRMNT",
-  "ECOMM", "EPROTO", "EMULTIHOP", "EDOTDOT", "EBADMSG", "EOVERFLOW", "ENOTUNIQ", "EBADFD", "EREMCHG", "ELIBACC",
-  "ELIBBAD", "ELIBSCN", "ELIBMAX", "ELIBEXEC", "EILSEQ", "ERESTART", "ESTRPIPE", "EUSERS", "ENOTSOCK", "EDESTADDRREQ",
-  "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT", "ESOCKTNOSUPPORT", "EOPNOTSUPP", "EPFNOSUPPORT", "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL",
-  "ENETDOWN", "ENETUNREACH", "ENETRESET", "ECONNABORTED", "ECONNRESET", "ENOBUFS", "EISCONN", "ENOTCONN", "ESHUTDOWN", "ETOOMANYREFS",
-  "ETIMEDOUT", "ECONNREFUSED", "EHOSTDOWN", "EHOSTUNREACH", "EALREADY", "EINPROGRESS", "ESTALE", "EUCLEAN", "ENOTNAM", "ENAVAIL",
-  "EISNAM", "EREMOTEIO", "EDQUOT", "ENOMEDIUM", "EMEDIUMTYPE", "ECANCELED", "ENOKEY", "EKEYEXPIRED", "EKEYREVOKED", "EKEYREJECTED",
-  "EOWNERDEAD", "ENOTRECOVERABLE", "ERFKILL", "EHWPOISON",
-];
+/**
+ * Linux errno names without their `E`, indexed by number (asm-generic/errno-base.h and errno.h,
+ * 1–133; `-` for the unassigned 41 and 58).
+ */
+const ERRNO_NAMES = (
+  "- PERM NOENT SRCH INTR IO NXIO 2BIG NOEXEC BADF CHILD AGAIN NOMEM ACCES FAULT NOTBLK BUSY EXIST XDEV NODEV " +
+  "NOTDIR ISDIR INVAL NFILE MFILE NOTTY TXTBSY FBIG NOSPC SPIPE ROFS MLINK PIPE DOM RANGE DEADLK NAMETOOLONG NOLCK NOSYS NOTEMPTY " +
+  "LOOP - NOMSG IDRM CHRNG L2NSYNC L3HLT L3RST LNRNG UNATCH NOCSI L2HLT BADE BADR XFULL NOANO BADRQC BADSLT - BFONT " +
+  "NOSTR NODATA TIME NOSR NONET NOPKG REMOTE NOLINK ADV SRMNT COMM PROTO MULTIHOP DOTDOT BADMSG OVERFLOW NOTUNIQ BADFD REMCHG LIBACC " +
+  "LIBBAD LIBSCN LIBMAX LIBEXEC ILSEQ RESTART STRPIPE USERS NOTSOCK DESTADDRREQ MSGSIZE PROTOTYPE NOPROTOOPT PROTONOSUPPORT SOCKTNOSUPPORT OPNOTSUPP PFNOSUPPORT AFNOSUPPORT ADDRINUSE ADDRNOTAVAIL " +
+  "NETDOWN NETUNREACH NETRESET CONNABORTED CONNRESET NOBUFS ISCONN NOTCONN SHUTDOWN TOOMANYREFS TIMEDOUT CONNREFUSED HOSTDOWN HOSTUNREACH ALREADY INPROGRESS STALE UCLEAN NOTNAM NAVAIL " +
+  "ISNAM REMOTEIO DQUOT NOMEDIUM MEDIUMTYPE CANCELED NOKEY KEYEXPIRED KEYREVOKED KEYREJECTED OWNERDEAD NOTRECOVERABLE RFKILL HWPOISON"
+).split(" ");
 
-/** Short descriptions of the errnos most often seen in a stop code. */
+/** Short descriptions of the errnos most often seen in a stop code, by errno name. */
 const ERRNO_TEXT: Readonly<Record<string, string>> = {
   EPERM: "operation not permitted",
   ENOENT: "no such file or directory",
@@ -152,7 +138,8 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
 
 /** The Linux name of an errno number (`12` → `ENOMEM`), or undefined when the number has none. */
 export function errnoName(errno: number): string | undefined {
-  return Number.isInteger(errno) && errno >= 0 ? ERRNO_NAMES[errno] : undefined;
+  const name = Number.isInteger(errno) && errno > 0 ? ERRNO_NAMES[errno] : undefined;
+  return name && name !== "-" ? `E${name}` : undefined;
 }
 
 function checkInteger(field: string, value: unknown, max: number): number {
@@ -178,22 +165,22 @@ interface StopDetails {
  */
 function describeStop(r: Omit<StopReason, "flags" | "explanation">, details?: StopDetails): string {
   const parts: string[] = [];
-  const who = r.user ? BIT.user : r.scaleToZero ? BIT.scaleToZero : r.platform ? BIT.platform : undefined;
+  const who = r.user ? USER : r.scaleToZero ? SCALED : r.platform ? PLATFORM : undefined;
   if (r.value === 0) parts.push("the stop reason is unknown");
-  else if (who || r.forced) parts.push(`${who ? who.text : "the instance was stopped"}${r.forced ? ` ${BIT.forced.text}` : ""}`);
+  else if (who || r.forced) parts.push(`${who ?? "the instance was stopped"}${r.forced ? ` ${FORCED}` : ""}`);
 
-  if (r.value === BIT.platform.bit) {
+  if (r.value === 4) {
     // Only P: the stop code is the platform's.
     const code = details?.stopCode === undefined ? undefined : decodePlatformStopCode(details.stopCode);
     if (!details) parts[0] += " (see stop_code)";
     else if (code && code.reason !== "UNKNOWN") parts[0] += `: ${code.explanation}`;
   } else {
-    if (r.app) parts.push(`${BIT.app.text}${details?.exitCode !== undefined ? ` with code ${details.exitCode}` : details ? "" : " (see exit_code)"}`);
+    if (r.app) parts.push(`${APP}${details?.exitCode !== undefined ? ` with code ${details.exitCode}` : details ? "" : " (see exit_code)"}`);
     if (r.kernel) {
       const code = details?.stopCode === undefined ? undefined : decodeStopCode(details.stopCode);
       const clean = code?.reason === "OK" && code.errno === 0;
       // Without an exit of the application, the kernel ended it: in a stop, during shutdown; else a crash.
-      const lead = !r.app && who ? `${BIT.kernel.text}, killing the application during shutdown` : BIT.kernel.text;
+      const lead = !r.app && who ? `${KERNEL}, killing the application during shutdown` : KERNEL;
       const notes = !r.app && !who && !code ? ["likely a crash"] : [];
       if (!details) notes.push("see stop_code");
       else if (!code && parts.length === 0) notes.push("no stop_code reported");
@@ -214,8 +201,11 @@ function describeStop(r: Omit<StopReason, "flags" | "explanation">, details?: St
 export function decodeStopReason(stopReason: number): StopReason {
   const value = checkInteger("stopReason", stopReason, 63);
   const bits = { value } as Omit<StopReason, "flags" | "explanation">;
-  for (const b of REASON_BITS) bits[b.key] = (value & b.bit) !== 0;
-  const flags = REASON_BITS.map((b) => (bits[b.key] ? b.letter : "-")).join("");
+  let flags = "";
+  REASON_KEYS.forEach((key, i) => {
+    bits[key] = (value & (32 >> i)) !== 0;
+    flags += bits[key] ? FLAGS[i] : "-";
+  });
   return { ...bits, flags, explanation: describeStop(bits) };
 }
 
@@ -231,12 +221,11 @@ export function decodeStopCode(stopCode: number): StopCode {
   const shutdownTable = (value >>> 15) & 1 ? "term" : "init";
   const initlevel = (value >>> 8) & 0x7f;
   const reasonNumber = value & 0xff;
-  const known = STOP_CODES[reasonNumber];
-  const reason: StopCodeReason = known ? known.name : `UNKNOWN(${reasonNumber})`;
+  const reason: StopCodeReason = STOP_CODES[reasonNumber] ?? `UNKNOWN(${reasonNumber})`;
   const name = errnoName(errno);
   const running = initlevel === 127;
 
-  const reasonText = known ? known.text : `unknown reason ${reasonNumber}`;
+  const reasonText = STOP_TEXTS[reasonNumber] ?? `unknown reason ${reasonNumber}`;
   const errnoLabel = name ?? `errno ${errno}`;
   const errnoText = name ? ERRNO_TEXT[name] : undefined;
   const errnoPart = errno === 0 ? "" : errnoText ? ` (${errnoText}: ${errnoLabel})` : ` (${errnoLabel})`;
@@ -259,8 +248,7 @@ export function decodeStopCode(stopCode: number): StopCode {
  */
 export function decodePlatformStopCode(code: number): PlatformStopCode {
   const value = checkInteger("code", code, 0xffff_ffff);
-  const known = PLATFORM_CODES[value];
-  return known ? { value, reason: known.name, explanation: known.text } : { value, reason: `UNKNOWN(${value})`, explanation: `platform stop code ${value}` };
+  return { value, reason: PLATFORM_CODES[value] ?? `UNKNOWN(${value})`, explanation: PLATFORM_TEXTS[value] ?? `platform stop code ${value}` };
 }
 
 /**

@@ -25,7 +25,7 @@ export class ConfigurationError extends UnikraftCloudError {
 export class ValidationError extends UnikraftCloudError {
   override name = "ValidationError";
   /** The argument or field that is wrong, e.g. `ref` or `patch.memory_mb`. */
-  readonly field: string;
+  declare readonly field: string;
   constructor(field: string, message: string) {
     super(`${field}: ${message}`);
     this.field = field;
@@ -91,57 +91,50 @@ export interface APIErrorInit {
   headers?: Headers | undefined;
 }
 
-function hint(status: number, code: number | undefined): string {
-  if (code === ErrorCode.NotFound) return "check the name or UUID; list the resources to see what exists";
-  if (code === ErrorCode.AlreadyExists) return "choose another name or delete the existing resource first";
-  if (code === ErrorCode.WrongVmState) return "the instance is in the wrong state for this operation; wait for the state you need first";
-  if (code === ErrorCode.NotAllowed) return "the operation is not allowed here (for example deletion protection is on)";
-  if (code === ErrorCode.Attached) return "detach the volume first";
-  if (code === ErrorCode.Quota) return "a quota is exhausted; see quotas.get()";
-  switch (status) {
-    case 400:
-      return "the request was rejected as invalid; check the arguments";
-    case 401:
-      return "the token is missing or invalid; set UKC_TOKEN or pass { token }";
-    case 403:
-      return "the token is not allowed to do this";
-    case 404:
-      return "the resource or route does not exist; check the reference and the metro";
-    case 409:
-      return "a resource with this name already exists";
-    case 422:
-      return "the request does not match the API contract";
-    case 429:
-      return "rate limited; retry later (the SDK retries automatically up to maxRetries)";
-    default:
-      return status >= 500 ? "the platform failed; retry later" : "";
-  }
-}
+/**
+ * How to fix a failed call: by per-item error code (`c8`) first, then by HTTP status (`s404`;
+ * `s500` stands for every 5xx).
+ */
+const HINTS: Readonly<Record<string, string>> = {
+  c8: "check the name or UUID; list the resources to see what exists",
+  c23: "choose another name or delete the existing resource first",
+  c11: "the instance is in the wrong state for this operation; wait for the state you need first",
+  c14: "the operation is not allowed here (for example deletion protection is on)",
+  c15: "detach the volume first",
+  c19: "a quota is exhausted; see quotas.get()",
+  s400: "the request was rejected as invalid; check the arguments",
+  s401: "the token is missing or invalid; set UKC_TOKEN or pass { token }",
+  s403: "the token is not allowed to do this",
+  s404: "the resource or route does not exist; check the reference and the metro",
+  s409: "a resource with this name already exists",
+  s422: "the request does not match the API contract",
+  s429: "rate limited; retry later (the SDK retries automatically up to maxRetries)",
+  s500: "the platform failed; retry later",
+};
 
 /** The API answered with an error: a non-2xx response, or a failed item of a call. */
 export class APIError extends UnikraftCloudError {
   override name = "APIError";
   /** HTTP status (200 when the failure is a per-item failure inside a 200 response). */
-  readonly status: number;
+  declare readonly status: number;
   /** The envelope's or item's `message`, as sent by the API. */
-  readonly apiMessage: string | undefined;
+  declare readonly apiMessage: string | undefined;
   /** The envelope's `errors` list. */
-  readonly errors: { status?: number; [key: string]: unknown }[];
+  declare readonly errors: { status?: number; [key: string]: unknown }[];
   /** Per-item error code, see {@link ErrorCode}. */
-  readonly code: number | undefined;
+  declare readonly code: number | undefined;
   /** Request id sent by the server, if any. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response body. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers (empty for a failure reported inside a successful answer without them). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   constructor(init: APIErrorInit) {
-    const where = init.method && init.path ? `${init.method} ${init.path}` : (init.operation ?? "request");
-    const what = init.message ?? `HTTP ${init.status}`;
-    const fix = hint(init.status, init.code);
+    const { status, code } = init;
+    const fix = HINTS[`c${code}`] ?? HINTS[`s${Math.min(status, 500)}`];
     super(
-      `${where} failed (${init.status}${init.code !== undefined ? `, error ${init.code}` : ""}): ${what}` +
+      `${init.method && init.path ? `${init.method} ${init.path}` : (init.operation ?? "request")} failed (${status}${code !== undefined ? `, error ${code}` : ""}): ${init.message ?? `HTTP ${status}`}` +
         (fix ? ` — ${fix}` : "") +
         (init.requestId ? ` [request id ${init.requestId}]` : ""),
     );
@@ -188,19 +181,30 @@ export class InternalServerError extends APIError {
   override name = "InternalServerError";
 }
 
+/**
+ * The {@link APIError} subclass of an HTTP status (`s404`; `s500` stands for every 5xx) or a
+ * per-item code (`c8`): the first entry that matches wins.
+ */
+const CLASSES: Readonly<Record<string, typeof APIError>> = {
+  s401: AuthenticationError,
+  s403: PermissionDeniedError,
+  s404: NotFoundError,
+  c8: NotFoundError,
+  s409: ConflictError,
+  c23: ConflictError,
+  s422: UnprocessableEntityError,
+  s429: RateLimitError,
+  s500: InternalServerError,
+  s400: BadRequestError,
+  c7: BadRequestError,
+  c16: BadRequestError,
+  c17: BadRequestError,
+};
+
 /** Builds the right {@link APIError} subclass for an HTTP status and per-item code. */
 export function makeAPIError(init: APIErrorInit): APIError {
-  const { status, code } = init;
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status === 404 || code === ErrorCode.NotFound) return new NotFoundError(init);
-  if (status === 409 || code === ErrorCode.AlreadyExists) return new ConflictError(init);
-  if (status === 422) return new UnprocessableEntityError(init);
-  if (status === 429) return new RateLimitError(init);
-  if (status >= 500) return new InternalServerError(init);
-  if (status === 400 || code === ErrorCode.Invalid || code === ErrorCode.MalformedRequest || code === ErrorCode.NotBoth)
-    return new BadRequestError(init);
-  return new APIError(init);
+  const key = Object.keys(CLASSES).find((k) => k === `s${Math.min(init.status, 500)}` || k === `c${init.code}`);
+  return new (key ? CLASSES[key]! : APIError)(init);
 }
 
 /** One failed item of a batch call. */
@@ -223,12 +227,12 @@ export interface ItemFailure<R = unknown> {
  */
 export class BatchError<T = unknown, R = unknown> extends UnikraftCloudError {
   override name = "BatchError";
-  readonly succeeded: T[];
-  readonly failed: ItemFailure<R>[];
+  declare readonly succeeded: T[];
+  declare readonly failed: ItemFailure<R>[];
   constructor(operation: string, succeeded: T[], failed: ItemFailure<R>[]) {
     const sample = failed
       .slice(0, 3)
-      .map((f) => `${describeRef(f.ref)}: ${f.message}${f.code !== undefined ? ` (error ${f.code})` : ""}`)
+      .map((f) => `${describe(f.ref)}: ${f.message}${f.code !== undefined ? ` (error ${f.code})` : ""}`)
       .join("; ");
     super(
       `${operation}: ${failed.length} of ${failed.length + succeeded.length} item(s) failed — ${sample}` +
@@ -240,14 +244,14 @@ export class BatchError<T = unknown, R = unknown> extends UnikraftCloudError {
   }
 }
 
-function describeRef(ref: unknown): string {
+/**
+ * A reference (or item) for messages: `'web'` for a string, `uuid '…'` or `name '…'` for an object
+ * with one, else its JSON.
+ */
+export function describe(ref: unknown): string {
   if (typeof ref === "string") return `'${ref}'`;
-  if (ref && typeof ref === "object") {
-    const r = ref as { uuid?: unknown; name?: unknown };
-    if (typeof r.uuid === "string") return `uuid '${r.uuid}'`;
-    if (typeof r.name === "string") return `name '${r.name}'`;
-  }
-  return JSON.stringify(ref);
+  const { uuid, name } = (ref ?? {}) as { uuid?: unknown; name?: unknown };
+  return typeof uuid === "string" ? `uuid '${uuid}'` : typeof name === "string" ? `name '${name}'` : JSON.stringify(ref);
 }
 
 /** The request could not reach the API (DNS, refused, reset). */
@@ -257,7 +261,7 @@ export class APIConnectionError extends UnikraftCloudError {
    * False when the request certainly never reached the server (connection refused, host not
    * found); true when it may have (reset, timeout), so a create may have happened.
    */
-  readonly reachedServer: boolean;
+  declare readonly reachedServer: boolean;
   constructor(message: string, options?: { cause?: unknown; reachedServer?: boolean }) {
     super(message, options);
     this.reachedServer = options?.reachedServer ?? true;
@@ -281,9 +285,9 @@ export class AbortError extends UnikraftCloudError {
 export class WaitTimeoutError<S = unknown> extends UnikraftCloudError {
   override name = "WaitTimeoutError";
   /** The last state (or value) seen before the deadline. */
-  readonly lastSeen: S | undefined;
+  declare readonly lastSeen: S | undefined;
   /** How long the wait lasted, in milliseconds. */
-  readonly elapsedMs: number;
+  declare readonly elapsedMs: number;
   constructor(message: string, lastSeen: S | undefined, elapsedMs: number) {
     super(message);
     this.lastSeen = lastSeen;

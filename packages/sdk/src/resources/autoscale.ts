@@ -40,11 +40,14 @@ function checkConfiguration(config: AutoscaleConfiguration, ref: ParsedRef): Aut
   if (config && typeof config === "object" && ("uuid" in config || "name" in config)) {
     throw new ValidationError("config", "the service group is the first argument; do not put uuid or name in the configuration");
   }
+  const hint = "use { template: { name: 'my-template' } } (or { uuid }) or { roms: { name, image? } }";
+  const args = (config as { create_args?: unknown }).create_args;
+  const extra = args && typeof args === "object" ? Object.keys(args).filter((k) => k !== "template" && k !== "roms") : [];
+  if (extra.length) throw new ValidationError("config.create_args", `unknown field(s) ${extra.join(", ")}: autoscale creates instances from a template or from ROMs only; ${hint}`);
   // Checked as the body it becomes: by UUID with the UUID, by name as the batch item.
   validateBody("uuid" in ref ? "createAutoscaleConfiguration" : "createAutoscaleConfigurations", { ...ref, ...config }, "config");
-  const { min_size: min, max_size: max, create_args: args } = config;
+  const { min_size: min, max_size: max } = config;
   if (min !== undefined && max !== undefined && min > max) throw new ValidationError("config.min_size", `must not exceed max_size (${min} > ${max})`);
-  const hint = "use { template: { name: 'my-template' } } (or { uuid }) or { roms: { name, image? } }";
   if (args === undefined) throw new ValidationError("config.create_args", `is required: ${hint}`);
   const keys = Object.keys(args);
   if (keys.length !== 1) throw new ValidationError("config.create_args", `give exactly one of template or roms, got ${keys.length ? keys.join(" and ") : "neither"}; ${hint}`);
@@ -140,7 +143,21 @@ export function autoscale(ctx: Context) {
       const ref = parseRef(serviceGroup, "serviceGroup");
       checkPolicyName(policy?.name, "policy.name");
       const body = { name: policy.name, type: policy };
-      validateBody("createAutoscalePolicy", body, "policy");
+      try {
+        validateBody("createAutoscalePolicy", body, "policy");
+      } catch (error) {
+        // Named as the caller wrote it: the policy is `type` in the body.
+        if (error instanceof ValidationError && error.field.startsWith("policy.type")) {
+          const field = `policy${error.field.slice("policy.type".length)}`;
+          throw new ValidationError(field, error.message.slice(error.field.length + 2));
+        }
+        throw error;
+      }
+      policy.steps?.forEach((step, i) => {
+        if (step.lower_bound !== undefined && step.upper_bound !== undefined && step.lower_bound > step.upper_bound) {
+          throw new ValidationError(`policy.steps[${i}]`, `lower_bound must not exceed upper_bound (${step.lower_bound} > ${step.upper_bound})`);
+        }
+      });
       const { uuid } = await resolve(ref, options);
       return onePolicyItem<api.CreateAutoscaleConfigurationPolicyResponsePolicy>("add autoscale policy", await call(ctx, { method: "POST", path: policies(uuid), body }, options));
     },

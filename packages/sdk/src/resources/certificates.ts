@@ -34,11 +34,14 @@ function checkPem(p: { chain?: unknown; pkey?: unknown }): void {
 
 /** Validates an upload: the spec's rules, one common name (`common_name`, or its older spelling `cn`), PEM. */
 function checkCreate(params: api.CreateCertificateRequest): void {
-  validateBody("createCertificate", params, "params");
-  const { cn, common_name } = params as { cn?: string; common_name?: string };
+  const { cn, common_name } = (params ?? {}) as { cn?: string; common_name?: string };
   if (cn !== undefined && common_name !== undefined) {
     throw new ValidationError("params.cn", "give the common name once: common_name (cn is its older spelling), not both");
   }
+  if (params && typeof params === "object" && cn === undefined && common_name === undefined) {
+    throw new ValidationError("params.common_name", "is required: the domain the certificate is for, e.g. 'example.com' or '*.example.com'");
+  }
+  validateBody("createCertificate", params, "params");
   const name = cn ?? common_name;
   if (typeof name !== "string" || name.length > 253 || !COMMON_NAME.test(name)) {
     throw new ValidationError(cn !== undefined ? "params.cn" : "params.common_name", `the common name must be a domain name such as 'example.com' or '*.example.com', got ${JSON.stringify(name)}`);

@@ -94,6 +94,7 @@ export function instances(ctx: Context) {
      * @example const web = await ukc.instances.create({ image: "nginx:latest", memory_mb: 256, autostart: true });
      */
     async create(params: api.CreateInstanceRequest, options?: RequestOptions): Promise<CreatedInstance> {
+      if (params?.image === "") throw new ValidationError("params.image", "is empty: give an image such as 'nginx:latest' (or leave it out to create from a template)");
       const { item, rest } = await createOrReconcile<Instance>(ctx, { operation: "create instance", path: PATH, key: "instances", root: "createInstance", get: std.get }, params, options);
       return rest.length ? { ...item, replicas: rest as Instance[] } : item;
     },

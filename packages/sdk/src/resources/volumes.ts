@@ -69,6 +69,10 @@ export function volumes(ctx: Context) {
      * @example const vol = await ukc.volumes.create({ name: "pgdata", size_mb: 512 });
      */
     async create(params: api.CreateVolumeRequest, options?: RequestOptions): Promise<Named<api.CreateVolumeResponseVolume>> {
+      // What the spec cannot say: a new volume needs a size unless it is made from a template.
+      if (params && typeof params === "object" && params.size_mb === undefined && params.template === undefined) {
+        throw new ValidationError("params.size_mb", "is required (megabytes, e.g. { size_mb: 512 }) unless the volume is made from a template");
+      }
       return (await createOrReconcile<Named<api.CreateVolumeResponseVolume>>(ctx, { operation: "create volume", path: PATH, key: "volumes", root: "createVolume", get: std.get }, params, options)).item;
     },
 

@@ -141,7 +141,7 @@ method("createConfiguration", () => {
       (ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { template: { name: "t" }, roms: { name: "r" } } } as never),
       "config.create_args",
     );
-    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { template: { uuid: "t" } } }), "config.create_args.template");
+    await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { template: { uuid: "t" } } }), "config.create_args.template.uuid");
     await rejectsOffline((ukc) => ukc.autoscale.createConfiguration(ex.SERVICE, { create_args: { roms: { image: "x" } } } as never), "config.create_args.roms.name");
   });
 });

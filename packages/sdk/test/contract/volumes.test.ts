@@ -46,7 +46,7 @@ method("create", () => {
 
   test("an invalid name or an unknown field is rejected before sending", async () => {
     await rejectsOffline((ukc) => ukc.volumes.create({ name: "bad name", size_mb: 64 }), "params.name");
-    await rejectsOffline((ukc) => ukc.volumes.create({ size_mb: 64, tags: ["x"] } as never), "params");
+    await rejectsOffline((ukc) => ukc.volumes.create({ size_mb: 64, size: 1 } as never), "params");
   });
 
   test("409 becomes ConflictError", async () => {
