@@ -49,7 +49,7 @@ function checkConfiguration(config: AutoscaleConfiguration, ref: ParsedRef): Aut
   const { min_size: min, max_size: max } = config;
   if (min !== undefined && max !== undefined && min > max) throw new ValidationError("config.min_size", `must not exceed max_size (${min} > ${max})`);
   if (args === undefined) throw new ValidationError("config.create_args", `is required: ${hint}`);
-  const keys = Object.keys(args);
+  const keys = Object.keys(args as object);
   if (keys.length !== 1) throw new ValidationError("config.create_args", `give exactly one of template or roms, got ${keys.length ? keys.join(" and ") : "neither"}; ${hint}`);
   const template = (args as { template?: unknown }).template;
   if (template !== undefined) parseRef(template as Ref, "config.create_args.template");
