@@ -15,10 +15,13 @@ import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 import { CHECKPOINTS } from "./declared.js";
 
-/** What a new checkpoint may be given besides its instance. */
+/** What a new checkpoint may be given besides its instance. @inline */
 type Settings = Omit<api.CreateCheckpointInstancesRequestItem, "from">;
+/** @inline */
 type Created = Named<api.CreateCheckpointInstancesResponseCheckpointInstance>;
+/** @inline */
 type Updated = Named<api.UpdateCheckpointInstancesResponseCheckpointInstance>;
+/** @inline */
 type CheckpointPatch = Patch<{ tags?: string[]; delete_lock?: boolean; autokill?: api.CheckpointAutokill }, api.UpdateCheckpointInstancesRequestItem["prop"], "tags">;
 
 const { path: PATH, key: KEY } = CHECKPOINTS;

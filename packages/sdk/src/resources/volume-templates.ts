@@ -10,7 +10,9 @@ import type { Context } from "../internal/call.js";
 import { batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
 import { VOLUME_TEMPLATES } from "./declared.js";
 
+/** @inline */
 type Updated = Named<api.UpdateVolumesResponseUpdatedVolume>;
+/** @inline */
 type VolumeTemplatePatch = Patch<api.Volume, api.UpdateTemplateVolumesRequestItem["prop"], "tags">;
 
 /** Volume templates of Unikraft Cloud. */
