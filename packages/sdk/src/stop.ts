@@ -9,7 +9,7 @@
  * Each code family has one table below: a short name and one explanation per entry. One builder,
  * `describeStop`, makes the explanation of a stop from those tables.
  */
-import { ValidationError } from "./core/errors.js";
+import { checkNumber } from "./internal/timing.js";
 
 /**
  * The bits of `stop_reason`, in the order of the `ZFUPAK` flags string (e.g. 39 = `Z--PAK`: a
@@ -142,12 +142,7 @@ export function errnoName(errno: number): string | undefined {
   return name && name !== "-" ? `E${name}` : undefined;
 }
 
-function checkInteger(field: string, value: unknown, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
-    throw new ValidationError(field, `expected an integer from 0 to ${max}, got ${typeof value === "number" ? String(value) : typeof value}`);
-  }
-  return value;
-}
+const checkInteger = (field: string, value: unknown, max: number): number => checkNumber(field, value, 0, max, true);
 
 /** What `explainStop` knows of a stop besides its six reason bits. */
 interface StopDetails {

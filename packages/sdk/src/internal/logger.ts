@@ -22,21 +22,16 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === "string" && value in order;
 }
 
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+
+/** A logger whose methods are `method(level)` for each level. */
+const logger = (method: (level: (typeof LEVELS)[number]) => (m: string, meta?: Record<string, unknown>) => unknown): Logger =>
+  Object.fromEntries(LEVELS.map((l) => [l, method(l)])) as unknown as Logger;
+
 /** Wraps a logger so that only lines at `level` or above reach it. */
 export function levelLogger(target: Logger, level: LogLevel): Logger {
-  const allow = (l: LogLevel) => order[l] >= order[level];
-  return {
-    debug: (m, meta) => allow("debug") && target.debug(m, meta),
-    info: (m, meta) => allow("info") && target.info(m, meta),
-    warn: (m, meta) => allow("warn") && target.warn(m, meta),
-    error: (m, meta) => allow("error") && target.error(m, meta),
-  } as Logger;
+  return logger((l) => (m, meta) => order[l] >= order[level] && target[l](m, meta));
 }
 
 /** The console, prefixed with `ukc:`. */
-export const consoleLogger: Logger = {
-  debug: (m, meta) => console.debug(`ukc: ${m}`, ...(meta ? [meta] : [])),
-  info: (m, meta) => console.info(`ukc: ${m}`, ...(meta ? [meta] : [])),
-  warn: (m, meta) => console.warn(`ukc: ${m}`, ...(meta ? [meta] : [])),
-  error: (m, meta) => console.error(`ukc: ${m}`, ...(meta ? [meta] : [])),
-};
+export const consoleLogger: Logger = /* @__PURE__ */ logger((l) => (m, meta) => console[l](`ukc: ${m}`, ...(meta ? [meta] : [])));

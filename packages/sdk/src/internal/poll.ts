@@ -7,7 +7,7 @@ import { AbortError, AuthenticationError, BadRequestError, ConfigurationError, m
 import { PermissionDeniedError, UnprocessableEntityError, ValidationError, WaitTimeoutError } from "../core/errors.js";
 import { isMismatch } from "./batch.js";
 import { describeRef, parseRef, type Ref } from "../core/refs.js";
-import { deadline as deadlineIn, delays, sleep, type Backoff } from "./timing.js";
+import { checkFunction, checkNumber, deadline as deadlineIn, delays, sleep, type Backoff } from "./timing.js";
 import type { RequestOptions } from "./transport.js";
 
 /** The backoff schedule of {@link waitFor}. */
@@ -34,28 +34,17 @@ export interface WaitForOptions extends PollScheduleOptions {
   description?: string | undefined;
 }
 
-/** Longest delay `setTimeout` handles (about 24.8 days). */
-const MAX_TIMER_MS = 2_147_483_647;
-
 /** The most time the final check (made at the deadline) may take, in ms. */
 const FINAL_CHECK_MAX_MS = 1000;
 
-function number(field: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || Number.isNaN(value) || value < min || value > max) {
-    throw new ValidationError(`options.${field}`, `expected a number from ${min} to ${max}, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** The options of a poll schedule, checked, as the backoff of the timing module. */
 function pollBackoff(options: PollScheduleOptions): Backoff {
-  const intervalMs = number("intervalMs", options.intervalMs, 500, 0, MAX_TIMER_MS);
-  const maxMs = number("maxIntervalMs", options.maxIntervalMs, Math.max(5000, intervalMs), 0, MAX_TIMER_MS);
-  const factor = number("factor", options.factor, 2, 1, Number.MAX_VALUE);
-  const jitter = number("jitter", options.jitter, 0.2, 0, 1);
+  const intervalMs = checkNumber("options.intervalMs", options.intervalMs ?? 500);
+  const maxMs = checkNumber("options.maxIntervalMs", options.maxIntervalMs ?? Math.max(5000, intervalMs));
+  const factor = checkNumber("options.factor", options.factor ?? 2, 1, Infinity);
+  const jitter = checkNumber("options.jitter", options.jitter ?? 0.2, 0, 1);
   const random = options.random ?? Math.random;
-  if (typeof random !== "function") throw new ValidationError("options.random", "expected a function returning a number in [0, 1)");
+  checkFunction("options.random", random, "a function returning a number in [0, 1)");
   return { initialMs: Math.min(intervalMs, maxMs), maxMs, factor, jitter, random };
 }
 
@@ -78,13 +67,9 @@ export function isPermanentError(error: unknown): boolean {
     // An answer that does not fit the request (no item for the reference, an item nobody asked
     // for): asking again gets the same answer.
     isMismatch(error) ||
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError ||
-    error instanceof BadRequestError ||
-    error instanceof UnprocessableEntityError ||
-    error instanceof ValidationError ||
-    error instanceof ConfigurationError
+    [AuthenticationError, PermissionDeniedError, NotFoundError, BadRequestError, UnprocessableEntityError, ValidationError, ConfigurationError].some(
+      (type) => error instanceof type,
+    )
   );
 }
 
@@ -121,9 +106,9 @@ export async function waitFor<T>(
   until: (value: T) => boolean,
   options: WaitForOptions = {},
 ): Promise<T> {
-  if (typeof check !== "function") throw new ValidationError("check", "expected a function");
-  if (typeof until !== "function") throw new ValidationError("until", "expected a function");
-  const timeoutMs = number("timeoutMs", options.timeoutMs, 60_000, 0, MAX_TIMER_MS);
+  checkFunction("check", check);
+  checkFunction("until", until);
+  const timeoutMs = checkNumber("options.timeoutMs", options.timeoutMs ?? 60_000);
   const pauses = delays(pollBackoff(options));
   const intervalMs = options.intervalMs ?? 500; // checked by pollBackoff
   const finalCheckMs = Math.min(FINAL_CHECK_MAX_MS, Math.max(timeoutMs, intervalMs, 1));

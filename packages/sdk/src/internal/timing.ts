@@ -3,7 +3,32 @@
  * and signal combination. The transport (retries), polling (`waitUntil`, `waitFor`) and log
  * following all use it, so their delays follow the same rules.
  */
-import { AbortError } from "../core/errors.js";
+import { AbortError, ValidationError } from "../core/errors.js";
+
+/** Longest delay `setTimeout` handles (about 24.8 days): the default upper bound of a time option. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A value for a message: numbers as they are, strings quoted, anything else by its type. */
+export const shown = (v: unknown): string =>
+  typeof v === "number" ? String(v) : typeof v === "string" ? `'${v}'` : v === null ? "null" : typeof v;
+
+/**
+ * The one check of numeric options (times, counts, factors): returns `value` when it is a number
+ * from `min` to `max` (a safe integer with `integer`), else throws a {@link ValidationError} for
+ * `field` saying what is allowed and what was given. Apply defaults before (`options.x ?? 500`).
+ */
+export function checkNumber(field: string, value: unknown, min = 0, max = MAX_TIMER_MS, integer = false): number {
+  if (typeof value !== "number" || !(value >= min && value <= max) || (integer && !Number.isSafeInteger(value))) {
+    const range = max < Infinity ? `from ${min} to ${max}` : `>= ${min}`;
+    throw new ValidationError(field, `must be ${integer ? "an integer" : "a number"} ${range}, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** Throws a {@link ValidationError} for `field` unless `value` is a function. */
+export function checkFunction(field: string, value: unknown, what = "a function"): void {
+  if (typeof value !== "function") throw new ValidationError(field, `must be ${what}, got ${shown(value)}`);
+}
 
 /** A backoff schedule: `initialMs`, then each delay times `factor`, capped at `maxMs`, minus up to `jitter` of it. */
 export interface Backoff {

@@ -7,27 +7,13 @@
 import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "../core/errors.js";
 import { matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "../core/refs.js";
-import { deadline as deadlineIn, sleep } from "./timing.js";
+import { checkNumber, deadline as deadlineIn, shown, sleep } from "./timing.js";
 
 /** An instance state that can be waited for (the wait endpoint's `state`). */
 export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
 
 /** The states of {@link InstanceState}, to check a wait's `state` before sending. */
 const WAIT_STATES: readonly InstanceState[] = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"];
-
-/** Checks the options of a wait before anything is sent: a known state, sensible times. */
-function checkWaitOptions(options: WaitOptions): void {
-  const { state, timeoutMs, maxServerWaitMs } = options;
-  if (state !== undefined && !(WAIT_STATES as readonly string[]).includes(state)) {
-    throw new ValidationError("state", `'${String(state)}' is not an instance state; wait for one of ${WAIT_STATES.join(", ")}`);
-  }
-  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
-    throw new ValidationError("timeoutMs", `must be a finite number of milliseconds >= 0, got ${String(timeoutMs)}`);
-  }
-  if (maxServerWaitMs !== undefined && (typeof maxServerWaitMs !== "number" || !Number.isFinite(maxServerWaitMs) || maxServerWaitMs <= 0)) {
-    throw new ValidationError("maxServerWaitMs", `must be a positive number of milliseconds, got ${String(maxServerWaitMs)}`);
-  }
-}
 
 /** Options of `instances.wait()`. */
 export interface WaitOptions {
@@ -80,10 +66,13 @@ export async function waitForStates<T extends WaitedItem, R>(
   options: WaitOptions = {},
   single = false,
 ): Promise<T[]> {
-  checkWaitOptions(options);
+  // The options are checked before anything is sent: a known state, sensible times.
   const state = options.state ?? "running";
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxServerWaitMs = options.maxServerWaitMs ?? 60_000;
+  if (!WAIT_STATES.includes(state)) {
+    throw new ValidationError("state", `${shown(state)} is not an instance state; wait for one of ${WAIT_STATES.join(", ")}`);
+  }
+  const timeoutMs = checkNumber("timeoutMs", options.timeoutMs ?? 60_000);
+  const maxServerWaitMs = checkNumber("maxServerWaitMs", options.maxServerWaitMs ?? 60_000, 1);
   const started = Date.now();
   const deadline = deadlineIn(timeoutMs);
   const done = new Map<number, T>();

@@ -4,7 +4,7 @@
  */
 import { AbortError, ValidationError } from "../core/errors.js";
 import { isPermanentError } from "../internal/poll.js";
-import { backoffDelay, delays, sleep, type Backoff } from "../internal/timing.js";
+import { backoffDelay, checkFunction, checkNumber, delays, shown, sleep, type Backoff } from "../internal/timing.js";
 import { isOffset, MAX_LOG_PAGE_BYTES, pageBytes, pageStart, type LogPage } from "./page.js";
 import { createCountingUtf8Decoder } from "./utf8.js";
 
@@ -63,13 +63,6 @@ export interface FollowLogsOptions {
   retries?: number | undefined;
 }
 
-function checkMs(field: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ValidationError(field, `must be a non-negative number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** The error of a follow (or of `lines()` reading one) ended by its signal. */
 export function followAborted(signal: AbortSignal): AbortError {
   return new AbortError("Following the logs was aborted by its AbortSignal", { cause: signal.reason });
@@ -126,21 +119,16 @@ export function signalOf(source: object): AbortSignal | undefined {
  * }
  */
 export function followLogs(fetchPage: FetchLogPage, options: FollowLogsOptions = {}): AsyncIterableIterator<LogEvent> {
-  if (typeof fetchPage !== "function") throw new ValidationError("fetchPage", "must be a function");
+  checkFunction("fetchPage", fetchPage);
   const from = options.from ?? "start";
-  if (from !== "start" && from !== "end" && !(typeof from === "number" && Number.isSafeInteger(from))) {
-    throw new ValidationError("from", `must be an integer byte offset, "start" or "end", got ${String(from)}`);
+  if (from !== "start" && from !== "end" && !Number.isSafeInteger(from)) {
+    throw new ValidationError("from", `must be an integer byte offset, 'start' or 'end', got ${shown(from)}`);
   }
-  const intervalMs = checkMs("intervalMs", options.intervalMs ?? 500);
-  const maxIntervalMs = Math.max(intervalMs, checkMs("maxIntervalMs", options.maxIntervalMs ?? 2000));
-  const limit = options.limit ?? MAX_LOG_PAGE_BYTES;
-  if (!Number.isSafeInteger(limit) || limit <= 0) {
-    throw new ValidationError("limit", `must be a positive integer, got ${String(limit)}`);
-  }
+  const intervalMs = checkNumber("intervalMs", options.intervalMs ?? 500);
+  const maxIntervalMs = Math.max(intervalMs, checkNumber("maxIntervalMs", options.maxIntervalMs ?? 2000));
+  const limit = checkNumber("limit", options.limit ?? MAX_LOG_PAGE_BYTES, 1, Infinity, true);
   const retries = options.retries ?? 5;
-  if (!(retries === Infinity || (Number.isSafeInteger(retries) && retries >= 0))) {
-    throw new ValidationError("retries", `must be a non-negative integer, got ${String(retries)}`);
-  }
+  if (retries !== Infinity) checkNumber("retries", retries, 0, Infinity, true);
   const events = follow(fetchPage, {
     from,
     // Idle pauses and pauses after a failed read: intervalMs, doubling up to maxIntervalMs.

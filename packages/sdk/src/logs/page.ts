@@ -6,7 +6,8 @@
  * returned (`end` exclusive). A negative request `offset` counts from the end; one request
  * returns at most 16,383 bytes.
  */
-import { makeAPIError, ValidationError } from "../core/errors.js";
+import { makeAPIError } from "../core/errors.js";
+import { checkNumber } from "../internal/timing.js";
 import { decodeBase64 } from "./base64.js";
 import { decodeUtf8 } from "./utf8.js";
 
@@ -97,8 +98,5 @@ export function decodeLogPage(page: LogPage): LogRead {
  * @example tailOffset(4096) // -4096
  */
 export function tailOffset(bytes: number): number {
-  if (typeof bytes !== "number" || !Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new ValidationError("bytes", `must be a positive integer, got ${String(bytes)}`);
-  }
-  return -bytes;
+  return -checkNumber("bytes", bytes, 1, Infinity, true);
 }

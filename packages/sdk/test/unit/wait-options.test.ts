@@ -10,9 +10,10 @@ function offline() {
 describe("instances.wait checks its options before anything is sent", () => {
   it.each([
     [{ state: "runing" as InstanceState }, "state", /'runing' is not an instance state; wait for one of stopped, starting, running/],
-    [{ timeoutMs: Number.NaN }, "timeoutMs", /finite number/],
-    [{ timeoutMs: -5 }, "timeoutMs", /finite number/],
-    [{ maxServerWaitMs: 0 }, "maxServerWaitMs", /positive/],
+    [{ timeoutMs: Number.NaN }, "timeoutMs", /must be a number from 0 to \d+, got NaN/],
+    [{ timeoutMs: -5 }, "timeoutMs", /must be a number from 0 to \d+, got -5/],
+    [{ timeoutMs: "5" as unknown as number }, "timeoutMs", /must be a number from 0 to \d+, got '5'/],
+    [{ maxServerWaitMs: 0 }, "maxServerWaitMs", /must be a number from 1 to \d+, got 0/],
   ])("%o is a ValidationError on %s", async (options, field, message) => {
     const { ukc, calls } = offline();
     const error = await ukc.instances.wait("web", options).catch((e: unknown) => e);
