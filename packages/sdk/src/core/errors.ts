@@ -288,8 +288,8 @@ export class WaitTimeoutError<S = unknown> extends UnikraftCloudError {
   declare readonly lastSeen: S | undefined;
   /** How long the wait lasted, in milliseconds. */
   declare readonly elapsedMs: number;
-  constructor(message: string, lastSeen: S | undefined, elapsedMs: number) {
-    super(message);
+  constructor(message: string, lastSeen: S | undefined, elapsedMs: number, options?: { cause?: unknown }) {
+    super(message, options);
     this.lastSeen = lastSeen;
     this.elapsedMs = elapsedMs;
   }

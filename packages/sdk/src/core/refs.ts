@@ -23,7 +23,11 @@ export function isUUID(value: string): boolean {
   return UUID.test(value);
 }
 
-function checkName(name: string, field: string): void {
+/**
+ * Throws {@link ValidationError} for `field` unless `name` is a valid resource name (see
+ * {@link NAME_PATTERN}); the message says what a name may contain.
+ */
+export function checkName(name: string, field: string): void {
   if (name.length === 0) throw new ValidationError(field, "the name is empty; pass a resource name or UUID");
   if (!NAME_PATTERN.test(name)) {
     throw new ValidationError(

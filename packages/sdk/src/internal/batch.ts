@@ -43,7 +43,8 @@ function mismatch<R>(f: ItemFailure<R>): ItemFailure<R> {
   return f;
 }
 
-function failure<R>(operation: string, ref: R, message: string, code: number | undefined, item?: unknown): ItemFailure<R> {
+/** A failed item: its reference, the message and code, and the matching {@link APIError}. */
+export function failure<R>(operation: string, ref: R, message: string, code: number | undefined, item?: unknown): ItemFailure<R> {
   return {
     ref,
     message,

@@ -45,18 +45,19 @@ export interface ResolvedConfig {
   headers: Record<string, string>;
 }
 
-const KNOWN = new Set([
-  "token",
-  "metro",
-  "baseUrl",
-  "fetch",
-  "timeoutMs",
-  "maxRetries",
-  "logger",
-  "logLevel",
-  "headers",
-  "allowInsecureHttp",
-]);
+/** Every option, and the type its value must have (`logLevel` is checked against the levels). */
+const OPTIONS: Readonly<Record<string, string>> = {
+  token: "string",
+  metro: "string",
+  baseUrl: "string",
+  fetch: "function",
+  timeoutMs: "number",
+  maxRetries: "number",
+  logger: "object",
+  logLevel: "",
+  headers: "object",
+  allowInsecureHttp: "boolean",
+};
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -77,11 +78,9 @@ function fail(message: string): never {
   throw new ConfigurationError(message);
 }
 
-function optionalType(options: ClientOptions, key: keyof ClientOptions, type: string): void {
-  const value = options[key];
-  if (value !== undefined && typeof value !== type) {
-    fail(`option '${key}' must be a ${type}, got ${value === null ? "null" : typeof value}`);
-  }
+/** Fails unless `value` (of `UKC_LOG` or the option `logLevel`) is a log level. */
+function checkLevel(what: string, value: unknown): void {
+  if (value !== undefined && !isLogLevel(value)) fail(`${what} must be one of debug, info, warn, error, off; got '${String(value)}'`);
 }
 
 /** Validates options, applies env vars and defaults. */
@@ -89,21 +88,9 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     fail("options must be an object, e.g. new UnikraftCloud({ token, metro: 'fra' })");
   }
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) fail(`unknown option '${key}'; known options: ${[...KNOWN].join(", ")}`);
-  }
-  for (const [key, type] of [
-    ["token", "string"],
-    ["metro", "string"],
-    ["baseUrl", "string"],
-    ["fetch", "function"],
-    ["timeoutMs", "number"],
-    ["maxRetries", "number"],
-    ["logger", "object"],
-    ["headers", "object"],
-    ["allowInsecureHttp", "boolean"],
-  ] as const) {
-    optionalType(options, key, type);
+  for (const [key, value] of Object.entries(options)) {
+    const type = Object.hasOwn(OPTIONS, key) ? OPTIONS[key] : fail(`unknown option '${key}'; known options: ${Object.keys(OPTIONS).join(", ")}`);
+    if (type && value !== undefined && typeof value !== type) fail(`option '${key}' must be a ${type}, got ${value === null ? "null" : typeof value}`);
   }
 
   const token = options.token ?? readEnv("UKC_TOKEN");
@@ -144,12 +131,8 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   if (!fetchImpl) fail("no global fetch in this runtime; pass { fetch }");
 
   const envLevel = readEnv("UKC_LOG");
-  if (envLevel !== undefined && !isLogLevel(envLevel)) {
-    fail(`UKC_LOG must be one of debug, info, warn, error, off; got '${envLevel}'`);
-  }
-  if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
-    fail(`option 'logLevel' must be one of debug, info, warn, error, off; got '${String(options.logLevel)}'`);
-  }
+  checkLevel("UKC_LOG", envLevel);
+  checkLevel("option 'logLevel'", options.logLevel);
   if (options.logger && typeof options.logger.debug !== "function") fail("option 'logger' must have debug/info/warn/error methods");
   const level: LogLevel = options.logLevel ?? (envLevel as LogLevel | undefined) ?? (options.logger ? "debug" : "off");
   const logger = levelLogger(options.logger ?? consoleLogger, level);

@@ -7,7 +7,7 @@ import { AbortError, AuthenticationError, BadRequestError, ConfigurationError, m
 import { PermissionDeniedError, UnprocessableEntityError, ValidationError, WaitTimeoutError } from "../core/errors.js";
 import { isMismatch } from "./batch.js";
 import { describeRef, parseRef, type Ref } from "../core/refs.js";
-import { checkFunction, checkNumber, deadline as deadlineIn, delays, sleep, type Backoff } from "./timing.js";
+import { checkFunction, checkNumber, deadline as deadlineIn, delays, race, sleep, type Backoff } from "./timing.js";
 import type { RequestOptions } from "./transport.js";
 
 /** The backoff schedule of {@link waitFor}. */
@@ -128,23 +128,18 @@ export async function waitFor<T>(
   /** Runs one check, ending it when `budgetMs` passes or the user's signal aborts. */
   const runCheck = (budgetMs: number): Promise<Outcome<T>> => {
     const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let onUserAbort: (() => void) | undefined;
-    return new Promise<Outcome<T>>((resolve) => {
-      // Registered before `check` runs, so an abort settles the outcome before the check reacts.
-      controller.signal.addEventListener("abort", () => resolve({ ok: false, error: DEADLINE }), { once: true });
-      onUserAbort = () => controller.abort(userSignal?.reason);
-      userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      timer = setTimeout(() => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")), budgetMs);
-      // A check that throws at once rejects this promise like one that rejects.
-      new Promise<T>((settle) => settle(check(controller.signal))).then(
-        (value) => resolve({ ok: true, value }),
-        (error: unknown) => resolve({ ok: false, error }),
-      );
-    }).finally(() => {
-      clearTimeout(timer);
-      if (onUserAbort) userSignal?.removeEventListener("abort", onUserAbort);
-    });
+    const onUserAbort = () => controller.abort(userSignal?.reason);
+    userSignal?.addEventListener("abort", onUserAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")), budgetMs);
+    return race(() => check(controller.signal), controller.signal, () => DEADLINE)
+      .then(
+        (value): Outcome<T> => ({ ok: true, value }),
+        (error: unknown): Outcome<T> => ({ ok: false, error }),
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        userSignal?.removeEventListener("abort", onUserAbort);
+      });
   };
 
   let final = timeoutMs === 0;
@@ -183,15 +178,13 @@ export async function waitFor<T>(
   const elapsed = Date.now() - started;
   const failure =
     lastError === undefined ? "" : ` The last failed check: ${lastError instanceof Error ? lastError.message : String(lastError)}.`;
-  const error = new WaitTimeoutError<T>(
+  // When no value was ever seen, the last error of `check` is the cause.
+  throw new WaitTimeoutError<T>(
     `timed out after ${elapsed} ms waiting for ${what} (${checks} check${checks === 1 ? "" : "s"}${seen ? "" : ", no value seen"}).${failure} Raise timeoutMs if it needs longer.`,
     lastSeen,
     elapsed,
+    !seen && lastError !== undefined ? { cause: lastError } : undefined,
   );
-  if (!seen && lastError !== undefined) {
-    Object.defineProperty(error, "cause", { value: lastError, writable: true, configurable: true, enumerable: false });
-  }
-  throw error;
 }
 
 /** What {@link waitForState} reads of a resource: its state, and its name or UUID for messages. */
@@ -234,7 +227,7 @@ function stateCondition<T extends StatefulItem>(
   if (!condition || typeof condition !== "object") {
     throw new ValidationError("condition", `expected a predicate (${kind}) => boolean or { state: '${example}' }`);
   }
-  const states = (typeof condition.state === "string" ? [condition.state] : Array.isArray(condition.state) ? condition.state : []) as string[];
+  const states = [condition.state ?? []].flat() as string[];
   if (states.length === 0) throw new ValidationError("condition.state", `give a state: ${allowed.join(", ")}`);
   for (const state of states) {
     if (!allowed.includes(state)) {

@@ -76,6 +76,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Runs `run` and settles like its result, or rejects with `onAbort()` as soon as `signal` aborts
+ * (at once if it has): a call that ignores its signal is abandoned at that moment. The listener
+ * is registered before `run` starts, so an abort always wins over the call's own reaction to it.
+ */
+export function race<T>(run: () => T | PromiseLike<T>, signal: AbortSignal | undefined, onAbort: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort());
+    if (signal?.aborted) return abort();
+    signal?.addEventListener("abort", abort, { once: true });
+    // A call that throws at once rejects like one that rejects.
+    new Promise<T>((settle) => settle(run())).then(resolve, reject).finally(() => signal?.removeEventListener("abort", abort));
+  });
+}
+
 /** One signal that aborts when any of the given ones does; undefined when none is given. */
 export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
   const list = signals.filter((s): s is AbortSignal => s !== undefined);

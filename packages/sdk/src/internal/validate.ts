@@ -6,7 +6,7 @@
  * shortened JSON; those of secret fields (`pkey`, registry `credentials` and `headers`) never.
  */
 import { ValidationError } from "../core/errors.js";
-import { isUUID, NAME_PATTERN } from "../core/refs.js";
+import { checkName, isUUID } from "../core/refs.js";
 import { NODES, PATCHES, ROOTS, type VNode } from "../generated/validators.js";
 
 type Table = { readonly [key: string]: number };
@@ -87,9 +87,7 @@ function check(n: VNode, v: unknown, field: string): void {
   ) {
     bad();
   }
-  if (n.k && !NAME_PATTERN.test(v as string)) {
-    fail(field, `'${cut(v as string)}' is not a valid name: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`);
-  }
+  if (n.k) checkName(v as string, field);
   if (Array.isArray(v)) {
     if (n.i !== undefined) v.forEach((item, i) => check(node(n.i!), item, `${field}[${i}]`));
   } else if (n.t === "o") {

@@ -4,16 +4,12 @@
  * than one server wait, the request is repeated until the deadline. For conditions the server
  * cannot wait for, see `waitFor` in poll.ts.
  */
-import { AbortError, BatchError, ErrorCode, makeAPIError, ValidationError, WaitTimeoutError, type ItemFailure } from "../core/errors.js";
-import { matchItems, unexpected, type ApiItem } from "./batch.js";
+import { AbortError, BatchError, ValidationError, WaitTimeoutError, type ItemFailure } from "../core/errors.js";
+import { failure, matchItems, unexpected, type ApiItem } from "./batch.js";
 import { describeRef, type ParsedRef } from "../core/refs.js";
+import { INSTANCE_STATES } from "../resources/declared.js";
+import type { InstanceState } from "../core/types.js";
 import { checkNumber, deadline as deadlineIn, shown, sleep } from "./timing.js";
-
-/** An instance state that can be waited for (the wait endpoint's `state`). */
-export type InstanceState = "stopped" | "starting" | "running" | "draining" | "stopping" | "template" | "standby" | "deleted" | "checkpoint";
-
-/** The states of {@link InstanceState}, to check a wait's `state` before sending. */
-const WAIT_STATES: readonly InstanceState[] = ["stopped", "starting", "running", "draining", "stopping", "template", "standby", "deleted", "checkpoint"];
 
 /** Options of `instances.wait()`. */
 export interface WaitOptions {
@@ -39,6 +35,9 @@ export type ServerWait<T extends WaitedItem> = (
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ) => Promise<{ items: T[] | undefined; message?: string | undefined }>;
+
+/** `ErrorCode.TimedOut`, as a literal: the code table stays out of bundles that do not use it. */
+const TIMED_OUT = 12;
 
 /** Shortest time between two server waits. */
 const MIN_ROUND_MS = 250;
@@ -68,15 +67,17 @@ export async function waitForStates<T extends WaitedItem, R>(
 ): Promise<T[]> {
   // The options are checked before anything is sent: a known state, sensible times.
   const state = options.state ?? "running";
-  if (!WAIT_STATES.includes(state)) {
-    throw new ValidationError("state", `${shown(state)} is not an instance state; wait for one of ${WAIT_STATES.join(", ")}`);
+  if (!INSTANCE_STATES.includes(state)) {
+    throw new ValidationError("state", `${shown(state)} is not an instance state; wait for one of ${INSTANCE_STATES.join(", ")}`);
   }
   const timeoutMs = checkNumber("timeoutMs", options.timeoutMs ?? 60_000);
   const maxServerWaitMs = checkNumber("maxServerWaitMs", options.maxServerWaitMs ?? 60_000, 1);
+  const operation = `wait for ${state}`;
   const started = Date.now();
   const deadline = deadlineIn(timeoutMs);
-  const done = new Map<number, T>();
-  const lastSeen = new Map<number, string | undefined>();
+  /** By index of `refs`: the item once it is in `state`, and the last state seen. */
+  const done: T[] = [];
+  const lastSeen: (string | undefined)[] = [];
   const failed: ItemFailure<R>[] = [];
   let pending = refs.map((_, i) => i);
 
@@ -92,23 +93,23 @@ export async function waitForStates<T extends WaitedItem, R>(
       options.signal,
     );
     const { outcomes, extra } = matchItems(
-      `wait for ${state}`,
+      operation,
       pending.map((i) => inputs[i]!),
       pending.map((i) => refs[i]!),
       // A timed-out item is not a failure here: it is still pending.
-      items?.map((item) => (item.error === ErrorCode.TimedOut ? { ...item, status: "success", error: undefined } : item)),
+      items?.map((item) => (item.error === TIMED_OUT ? { ...item, status: "success", error: undefined } : item)),
       message,
     );
     const stillPending: number[] = [];
     outcomes.forEach((outcome, k) => {
       const i = pending[k]!;
       if (!outcome.ok) return void failed.push(outcome.failure);
-      lastSeen.set(i, outcome.item.state);
-      if (outcome.item.state === state) done.set(i, outcome.item);
+      lastSeen[i] = outcome.item.state;
+      if (outcome.item.state === state) done[i] = outcome.item;
       else stillPending.push(i);
     });
     // An instance nobody asked for is never a success, and never dropped either.
-    for (const item of extra) failed.push(unexpected(`wait for ${state}`, item));
+    for (const item of extra) failed.push(unexpected(operation, item));
     pending = stillPending;
     if (failed.length > 0 && single) break;
     if (pending.length === 0 || deadline.passed()) break;
@@ -123,24 +124,18 @@ export async function waitForStates<T extends WaitedItem, R>(
     if (single) throw failed[0]!.error;
     // Instances still pending when others failed are failures too (timed out), never dropped.
     for (const i of pending) {
-      const message = `still ${lastSeen.get(i) ?? "in an unknown state"} after ${elapsed} ms, not ${state}`;
-      failed.push({ ref: inputs[i]!, message, code: ErrorCode.TimedOut, error: makeAPIError({ status: 200, message, code: ErrorCode.TimedOut, operation: `wait for ${state}` }) });
+      failed.push(failure(operation, inputs[i]!, `still ${lastSeen[i] ?? "in an unknown state"} after ${elapsed} ms, not ${state}`, TIMED_OUT));
     }
-    const succeeded = [...done.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
-    throw new BatchError(`wait for ${state}`, succeeded, failed);
+    throw new BatchError(operation, done.filter(Boolean), failed);
   }
   if (pending.length > 0) {
-    const seen = pending.map((i) => `${describeRef(refs[i]!)} is ${lastSeen.get(i) ?? "unknown"}`).join(", ");
-    const last = single ? lastSeen.get(pending[0]!) : Object.fromEntries(pending.map((i) => [refKey(refs[i]!), lastSeen.get(i)]));
+    const seen = pending.map((i) => `${describeRef(refs[i]!)} is ${lastSeen[i] ?? "unknown"}`).join(", ");
+    const last = single ? lastSeen[pending[0]!] : Object.fromEntries(pending.map((i) => [Object.values(refs[i]!)[0], lastSeen[i]]));
     throw new WaitTimeoutError(
       `timed out after ${elapsed} ms waiting for ${state}: ${seen}. Raise timeoutMs, or check the instance's logs and stop_reason.`,
       last,
       elapsed,
     );
   }
-  return refs.map((_, i) => done.get(i)!);
-}
-
-function refKey(ref: ParsedRef): string {
-  return "uuid" in ref ? ref.uuid : ref.name;
+  return done;
 }

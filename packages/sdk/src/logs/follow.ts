@@ -4,7 +4,7 @@
  */
 import { AbortError, ValidationError } from "../core/errors.js";
 import { isPermanentError } from "../internal/poll.js";
-import { backoffDelay, checkFunction, checkNumber, delays, shown, sleep, type Backoff } from "../internal/timing.js";
+import { backoffDelay, checkFunction, checkNumber, delays, race, shown, sleep, type Backoff } from "../internal/timing.js";
 import { isOffset, MAX_LOG_PAGE_BYTES, pageBytes, pageStart, type LogPage } from "./page.js";
 import { createCountingUtf8Decoder } from "./utf8.js";
 
@@ -66,26 +66,6 @@ export interface FollowLogsOptions {
 /** The error of a follow (or of `lines()` reading one) ended by its signal. */
 export function followAborted(signal: AbortSignal): AbortError {
   return new AbortError("Following the logs was aborted by its AbortSignal", { cause: signal.reason });
-}
-
-/** Settles like `promise`, or rejects with {@link AbortError} as soon as `signal` aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(followAborted(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Where a follow iterator keeps its AbortSignal, for `lines()`. */
@@ -191,7 +171,7 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
     const limit = probe ? 1 : s.limit;
     let page: LogPage;
     try {
-      page = await raceAbort(Promise.resolve(fetchPage(offset, limit, signal)), signal);
+      page = await race(() => fetchPage(offset, limit, signal), signal, () => followAborted(signal!));
     } catch (error) {
       check();
       failures++;
