@@ -232,7 +232,7 @@ export class BatchError<T = unknown, R = unknown> extends UnikraftCloudError {
   constructor(operation: string, succeeded: T[], failed: ItemFailure<R>[]) {
     const sample = failed
       .slice(0, 3)
-      .map((f) => `${describe(f.ref)}: ${f.message}${f.code !== undefined ? ` (error ${f.code})` : ""}`)
+      .map((f) => `${describeRef(f.ref)}: ${f.message}${f.code !== undefined ? ` (error ${f.code})` : ""}`)
       .join("; ");
     super(
       `${operation}: ${failed.length} of ${failed.length + succeeded.length} item(s) failed — ${sample}` +
@@ -248,7 +248,7 @@ export class BatchError<T = unknown, R = unknown> extends UnikraftCloudError {
  * A reference (or item) for messages: `'web'` for a string, `uuid '…'` or `name '…'` for an object
  * with one, else its JSON.
  */
-export function describe(ref: unknown): string {
+export function describeRef(ref: unknown): string {
   if (typeof ref === "string") return `'${ref}'`;
   const { uuid, name } = (ref ?? {}) as { uuid?: unknown; name?: unknown };
   return typeof uuid === "string" ? `uuid '${uuid}'` : typeof name === "string" ? `name '${name}'` : JSON.stringify(ref);

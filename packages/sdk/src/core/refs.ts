@@ -2,7 +2,7 @@
  * Name-or-UUID references. Every operation on an existing resource takes a {@link Ref}:
  * a string (UUID-shaped means UUID, anything else a name), `{ uuid }` or `{ name }`.
  */
-import { ValidationError } from "./errors.js";
+import { describeRef, ValidationError } from "./errors.js";
 
 /** A reference to an existing resource: a UUID or name string, `{ uuid }` or `{ name }`. */
 export type Ref = string | { uuid: string; name?: undefined } | { name: string; uuid?: undefined };
@@ -44,33 +44,29 @@ export function checkName(name: string, field: string): void {
  */
 export function parseRef(ref: Ref, field = "ref"): ParsedRef {
   if (typeof ref === "string") {
-    const value = ref.trim();
-    if (value !== ref) throw new ValidationError(field, `'${ref}' has leading or trailing white space`);
-    if (isUUID(value)) return { uuid: value.toLowerCase() };
-    checkName(value, field);
-    return { name: value };
+    if (ref.trim() !== ref) throw new ValidationError(field, `'${ref}' has leading or trailing white space`);
+    if (isUUID(ref)) return { uuid: ref.toLowerCase() };
+    checkName(ref, field);
+    return { name: ref };
   }
   if (ref === null || typeof ref !== "object" || Array.isArray(ref)) {
     throw new ValidationError(field, `expected a name or UUID string, { uuid } or { name }, got ${ref === null ? "null" : Array.isArray(ref) ? "an array" : typeof ref}`);
   }
-  const { uuid, name } = ref as { uuid?: unknown; name?: unknown };
-  const extra = Object.keys(ref).filter((k) => k !== "uuid" && k !== "name");
+  const { uuid, name, ...rest } = ref as { uuid?: unknown; name?: unknown };
+  const extra = Object.keys(rest);
   if (extra.length) throw new ValidationError(field, `unknown key(s) ${extra.join(", ")}; a reference has only uuid or name`);
-  if (uuid !== undefined && name !== undefined) {
-    throw new ValidationError(field, "give either uuid or name, not both");
-  }
+  if (uuid !== undefined && name !== undefined) throw new ValidationError(field, "give either uuid or name, not both");
   if (uuid !== undefined) {
     if (typeof uuid !== "string" || !isUUID(uuid)) {
       throw new ValidationError(field, `uuid '${String(uuid)}' is not a UUID; to refer to a resource by name use { name }`);
     }
     return { uuid: uuid.toLowerCase() };
   }
-  if (name !== undefined) {
-    if (typeof name !== "string") throw new ValidationError(field, `name must be a string, got ${typeof name}`);
-    checkName(name, field);
-    return { name };
+  if (typeof name !== "string") {
+    throw new ValidationError(field, name === undefined ? "a reference needs uuid or name" : `name must be a string, got ${typeof name}`);
   }
-  throw new ValidationError(field, "a reference needs uuid or name");
+  checkName(name, field);
+  return { name };
 }
 
 /** Validates many references; the field of an error names the index (`refs[2]`). */
@@ -81,9 +77,7 @@ export function parseRefs(refs: Ref | readonly Ref[], field = "refs"): ParsedRef
 }
 
 /** A readable form of a reference for messages: `name 'web'` or `uuid '…'`. */
-export function describeRef(ref: ParsedRef): string {
-  return "uuid" in ref ? `uuid '${ref.uuid}'` : `name '${ref.name}'`;
-}
+export { describeRef };
 
 /** True when an API item (with `uuid`/`name`) is the resource the reference names. */
 export function matchesRef(ref: ParsedRef, item: { uuid?: string | undefined; name?: string | undefined }): boolean {

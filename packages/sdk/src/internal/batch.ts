@@ -114,12 +114,11 @@ export function settle<T extends ApiItem, R>(
  * caller's successes, never dropped either. It comes back as a failure naming what it is.
  */
 export function unexpected<R>(operation: string, item: ApiItem): ItemFailure<R> {
-  const what = item.uuid ? `uuid '${item.uuid}'` : item.name ? `name '${item.name}'` : "an unnamed item";
+  const ref = item.uuid ? { uuid: item.uuid } : item.name ? { name: item.name } : item;
   const message = itemFailed(item)
     ? (item.message ?? "failed")
-    : `the API answered for ${what}, which was not asked for; it is not counted as a success`;
-  const ref = (item.uuid ? { uuid: item.uuid } : item.name ? { name: item.name } : item) as unknown as R;
-  return mismatch(failure(operation, ref, message, item.error, item));
+    : `the API answered for ${ref === item ? "an unnamed item" : describeRef(ref)}, which was not asked for; it is not counted as a success`;
+  return mismatch(failure(operation, ref as R, message, item.error, item));
 }
 
 /** True when an item names a resource other than the reference (by uuid or by name). */

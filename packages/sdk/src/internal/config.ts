@@ -4,6 +4,7 @@
  */
 import { resolveBaseUrl } from "@ukc/api";
 import { ConfigurationError } from "../core/errors.js";
+import { numberProblem } from "./timing.js";
 import { consoleLogger, isLogLevel, levelLogger, type Logger, type LogLevel } from "./logger.js";
 
 /** Options of the {@link UnikraftCloud} client. */
@@ -94,9 +95,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   }
 
   const token = options.token ?? readEnv("UKC_TOKEN");
-  if (!token || token.trim() === "") {
-    fail("no API token: pass { token } or set the UKC_TOKEN environment variable");
-  }
+  if (!token?.trim()) fail("no API token: pass { token } or set the UKC_TOKEN environment variable");
   if (/[\r\n]/.test(token)) fail("the token contains a line break; copy it again without surrounding white space");
 
   const target = options.baseUrl ?? options.metro ?? readEnv("UKC_METRO") ?? "fra";
@@ -114,10 +113,13 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   }
 
   const timeoutMs = options.timeoutMs ?? 60_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`option 'timeoutMs' must be a positive number of milliseconds, got ${timeoutMs}`);
   const maxRetries = options.maxRetries ?? 2;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    fail(`option 'maxRetries' must be an integer from 0 to 10, got ${maxRetries}`);
+  // Milliseconds up to what a timer can wait (about 24.8 days); retries from 0 to 10.
+  for (const [key, problem] of [
+    ["timeoutMs", numberProblem(timeoutMs, 1)],
+    ["maxRetries", numberProblem(maxRetries, 0, 10, true)],
+  ]) {
+    if (problem) fail(`option '${key}' ${problem}`);
   }
 
   const headers = options.headers ?? {};

@@ -125,13 +125,18 @@ export async function waitFor<T>(
   let lastError: unknown;
   let checks = 0;
 
-  /** Runs one check, ending it when `budgetMs` passes or the user's signal aborts. */
-  const runCheck = (budgetMs: number): Promise<Outcome<T>> => {
+  let final = timeoutMs === 0;
+  for (;;) {
+    checks++;
+    // One check, ended when its time runs out (DEADLINE) or the user's signal aborts.
     const controller = new AbortController();
     const onUserAbort = () => controller.abort(userSignal?.reason);
     userSignal?.addEventListener("abort", onUserAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")), budgetMs);
-    return race(() => check(controller.signal), controller.signal, () => DEADLINE)
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")),
+      final ? finalCheckMs : deadline.remaining(),
+    );
+    const outcome = await race(() => check(controller.signal), controller.signal, () => DEADLINE)
       .then(
         (value): Outcome<T> => ({ ok: true, value }),
         (error: unknown): Outcome<T> => ({ ok: false, error }),
@@ -140,12 +145,6 @@ export async function waitFor<T>(
         clearTimeout(timer);
         userSignal?.removeEventListener("abort", onUserAbort);
       });
-  };
-
-  let final = timeoutMs === 0;
-  for (;;) {
-    checks++;
-    const outcome = await runCheck(final ? finalCheckMs : deadline.remaining());
     if (userSignal?.aborted) throw aborted();
     if (outcome.ok) {
       seen = true;
@@ -161,18 +160,14 @@ export async function waitFor<T>(
     const remaining = deadline.remaining();
     if (remaining <= 0) break;
     const delay = pauses.next().value;
+    // A delay that reaches the deadline is the last: the sleep ends at the deadline (re-slept if a
+    // timer fired a little early), then the final check.
+    final = delay >= remaining;
     try {
-      if (delay < remaining) {
-        await sleep(delay, userSignal);
-        continue;
-      }
-      // The last sleep ends at the deadline (re-slept if a timer fired a little early).
-      for (let left = remaining; left > 0; left = deadline.remaining()) await sleep(left, userSignal);
+      for (let left = final ? remaining : delay; left > 0; left = final ? deadline.remaining() : 0) await sleep(left, userSignal);
     } catch (error) {
-      if (error instanceof AbortError) throw aborted();
-      throw error;
+      throw error instanceof AbortError ? aborted() : error;
     }
-    final = true;
   }
 
   const elapsed = Date.now() - started;

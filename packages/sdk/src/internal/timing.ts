@@ -13,16 +13,24 @@ export const shown = (v: unknown): string =>
   typeof v === "number" ? String(v) : typeof v === "string" ? `'${v}'` : v === null ? "null" : typeof v;
 
 /**
- * The one check of numeric options (times, counts, factors): returns `value` when it is a number
- * from `min` to `max` (a safe integer with `integer`), else throws a {@link ValidationError} for
- * `field` saying what is allowed and what was given. Apply defaults before (`options.x ?? 500`).
+ * What is wrong with a numeric option (time, count, factor), or undefined when `value` is a number
+ * from `min` to `max` (a safe integer with `integer`): "must be a number from 0 to 10, got -1".
  */
-export function checkNumber(field: string, value: unknown, min = 0, max = MAX_TIMER_MS, integer = false): number {
+export function numberProblem(value: unknown, min = 0, max = MAX_TIMER_MS, integer = false): string | undefined {
   if (typeof value !== "number" || !(value >= min && value <= max) || (integer && !Number.isSafeInteger(value))) {
-    const range = max < Infinity ? `from ${min} to ${max}` : `>= ${min}`;
-    throw new ValidationError(field, `must be ${integer ? "an integer" : "a number"} ${range}, got ${shown(value)}`);
+    return `must be ${integer ? "an integer" : "a number"} ${max < Infinity ? `from ${min} to ${max}` : `>= ${min}`}, got ${shown(value)}`;
   }
-  return value;
+}
+
+/**
+ * The one check of numeric options: returns `value` when it fits (see {@link numberProblem}), else
+ * throws a {@link ValidationError} for `field` saying what is allowed and what was given. Apply
+ * defaults before (`options.x ?? 500`).
+ */
+export function checkNumber(field: string, value: unknown, min?: number, max?: number, integer?: boolean): number {
+  const problem = numberProblem(value, min, max, integer);
+  if (problem) throw new ValidationError(field, problem);
+  return value as number;
 }
 
 /** Throws a {@link ValidationError} for `field` unless `value` is a function. */
@@ -60,22 +68,6 @@ export function* delays(backoff: Backoff): Generator<number, never, undefined> {
   for (let attempt = 1; ; attempt++) yield backoffDelay(attempt, backoff);
 }
 
-/** Sleeps, ending early with {@link AbortError} when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError(undefined, { cause: signal.reason }));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError(undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /**
  * Runs `run` and settles like its result, or rejects with `onAbort()` as soon as `signal` aborts
  * (at once if it has): a call that ignores its signal is abandoned at that moment. The listener
@@ -89,6 +81,16 @@ export function race<T>(run: () => T | PromiseLike<T>, signal: AbortSignal | und
     // A call that throws at once rejects like one that rejects.
     new Promise<T>((settle) => settle(run())).then(resolve, reject).finally(() => signal?.removeEventListener("abort", abort));
   });
+}
+
+/** Sleeps, ending early with {@link AbortError} when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return race(
+    () => new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms)))),
+    signal,
+    () => new AbortError(undefined, { cause: signal?.reason }),
+  ).finally(() => clearTimeout(timer));
 }
 
 /** One signal that aborts when any of the given ones does; undefined when none is given. */

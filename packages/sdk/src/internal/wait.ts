@@ -81,42 +81,37 @@ export async function waitForStates<T extends WaitedItem, R>(
   const failed: ItemFailure<R>[] = [];
   let pending = refs.map((_, i) => i);
 
-  for (let round = 1; ; round++) {
+  for (;;) {
     if (options.signal?.aborted) throw new AbortError("the wait was aborted");
-    if (deadline.passed() && round > 1) break;
-    const chunk = Math.min(deadline.remaining(), maxServerWaitMs);
     const roundStarted = Date.now();
-    const { items, message } = await serverWait(
-      pending.map((i) => refs[i]!),
-      state,
-      chunk,
-      options.signal,
-    );
+    const asked = pending.map((i) => refs[i]!);
+    const { items, message } = await serverWait(asked, state, Math.min(deadline.remaining(), maxServerWaitMs), options.signal);
     const { outcomes, extra } = matchItems(
       operation,
       pending.map((i) => inputs[i]!),
-      pending.map((i) => refs[i]!),
+      asked,
       // A timed-out item is not a failure here: it is still pending.
       items?.map((item) => (item.error === TIMED_OUT ? { ...item, status: "success", error: undefined } : item)),
       message,
     );
-    const stillPending: number[] = [];
-    outcomes.forEach((outcome, k) => {
-      const i = pending[k]!;
+    // Still pending: the instances seen in another state.
+    pending = pending.filter((i, k) => {
+      const outcome = outcomes[k]!;
       if (!outcome.ok) return void failed.push(outcome.failure);
       lastSeen[i] = outcome.item.state;
-      if (outcome.item.state === state) done[i] = outcome.item;
-      else stillPending.push(i);
+      if (outcome.item.state !== state) return true;
+      done[i] = outcome.item;
     });
     // An instance nobody asked for is never a success, and never dropped either.
     for (const item of extra) failed.push(unexpected(operation, item));
-    pending = stillPending;
-    if (failed.length > 0 && single) break;
-    if (pending.length === 0 || deadline.passed()) break;
+    if ((single && failed.length > 0) || pending.length === 0 || deadline.passed()) break;
     // A server that answers at once without the state (instead of holding the request) must not
     // be asked again in a tight loop.
     const took = Date.now() - roundStarted;
-    if (took < MIN_ROUND_MS) await sleep(Math.min(MIN_ROUND_MS - took, deadline.remaining()), options.signal);
+    if (took < MIN_ROUND_MS) {
+      await sleep(Math.min(MIN_ROUND_MS - took, deadline.remaining()), options.signal);
+      if (deadline.passed()) break;
+    }
   }
 
   const elapsed = Date.now() - started;

@@ -39,7 +39,8 @@ describe("resolveConfig", () => {
 
   it.each([
     [{ token: "t", timeoutMs: "5" }, /option 'timeoutMs' must be a number, got string/],
-    [{ token: "t", timeoutMs: -1 }, /positive number/],
+    [{ token: "t", timeoutMs: -1 }, /option 'timeoutMs' must be a number from 1 to \d+, got -1/],
+    [{ token: "t", timeoutMs: 2 ** 31 }, /option 'timeoutMs' must be a number from 1 to 2147483647/],
     [{ token: "t", maxRetries: 1.5 }, /integer from 0 to 10/],
     [{ token: "t", fetch: "x" }, /option 'fetch' must be a function/],
     [{ token: "t", metro: "not a metro" }, /Invalid metro 'not a metro'/],
