@@ -108,7 +108,7 @@ describe("validateBody: bad bodies", () => {
 
   it("ranges", () => {
     rejects(body("createInstance", { ...instance, timeout_s: -1 }), "params.timeout_s", "must be an integer >= 0, got -1");
-    rejects(body("createVolume", { size_mb: -5 }), "params.size_mb", "must be an integer >= 0, got -5");
+    rejects(body("createVolume", { size_mb: -5 }), "params.size_mb", "must be an integer >= 1, got -5");
     rejects(
       body("createInstance", { ...instance, service_group: { services: [{ port: 443 }], soft_limit: 0 } }),
       "params.service_group.soft_limit",
@@ -142,7 +142,7 @@ describe("validateBody: bad bodies", () => {
   });
 
   it("nested paths into arrays, maps and alternatives", () => {
-    rejects(body("createServiceGroup", { services: [{ port: 443 }, { port: "80" }] }), "params.services[1].port", 'must be an integer >= 0, got "80"');
+    rejects(body("createServiceGroup", { services: [{ port: 443 }, { port: "80" }] }), "params.services[1].port", 'must be an integer from 0 to 65535, got "80"');
     rejects(body("createInstance", { ...instance, env: { GOOD: "1", BAD: 2 } }), "params.env.BAD", "must be a string, got 2");
     rejects(body("createInstance", { ...instance, annotations: { "example.com/team": 1 } }), 'params.annotations["example.com/team"]', "must be a string");
     rejects(
@@ -235,7 +235,7 @@ describe("validatePatch", () => {
 
   it("volumes: size_mb", () => {
     validatePatch("volumes", "size_mb", "set", 1024, "patch.size_mb");
-    rejects(() => validatePatch("volumes", "size_mb", "set", -1, "patch.size_mb"), "patch.size_mb", "must be an integer >= 0, got -1");
+    rejects(() => validatePatch("volumes", "size_mb", "set", -1, "patch.size_mb"), "patch.size_mb", "must be an integer >= 1, got -1");
     rejects(() => validatePatch("volumes", "size_mb", "set", 1.5, "patch.size_mb"), "patch.size_mb", "must be an integer");
     rejects(() => validatePatch("volumes", "quota_policy", "set", "elastic", "patch.quota_policy"), "patch.quota_policy", "must be one of static, dynamic");
   });
@@ -244,7 +244,7 @@ describe("validatePatch", () => {
     validatePatch("serviceGroups", "services", "set", [{ port: 443, destination_port: 8080, handlers: ["tls", "http"] }], "patch.services");
     validatePatch("serviceGroups", "services", "add", [{ port: 80 }], "patch.services");
     validatePatch("serviceGroups", "services", "del", { port: 80 }, "patch.services");
-    rejects(() => validatePatch("serviceGroups", "services", "add", [{ port: "80" }], "patch.services"), "patch.services[0].port", "must be an integer >= 0");
+    rejects(() => validatePatch("serviceGroups", "services", "add", [{ port: "80" }], "patch.services"), "patch.services[0].port", "must be an integer from 0 to 65535");
     rejects(() => validatePatch("serviceGroups", "services", "add", [{ port: 80, handlers: ["ftp"] }], "patch.services"), "patch.services[0].handlers[0]", "must be one of tls, http, redirect");
   });
 
