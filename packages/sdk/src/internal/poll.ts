@@ -163,11 +163,7 @@ export async function waitFor<T>(
     // A delay that reaches the deadline is the last: the sleep ends at the deadline (re-slept if a
     // timer fired a little early), then the final check.
     final = delay >= remaining;
-    try {
-      for (let left = final ? remaining : delay; left > 0; left = final ? deadline.remaining() : 0) await sleep(left, userSignal);
-    } catch (error) {
-      throw error instanceof AbortError ? aborted() : error;
-    }
+    for (let left = final ? remaining : delay; left > 0; left = final ? deadline.remaining() : 0) await sleep(left, userSignal, aborted);
   }
 
   const elapsed = Date.now() - started;
@@ -223,22 +219,18 @@ function stateCondition<T extends StatefulItem>(
     throw new ValidationError("condition", `expected a predicate (${kind}) => boolean or { state: '${example}' }`);
   }
   const states = [condition.state ?? []].flat() as string[];
-  if (states.length === 0) throw new ValidationError("condition.state", `give a state: ${allowed.join(", ")}`);
-  for (const state of states) {
-    if (!allowed.includes(state)) {
-      throw new ValidationError("condition.state", `'${state}' is not a ${kind} state; use ${allowed.join(", ")}`);
-    }
+  const bad = states.find((state) => !allowed.includes(state));
+  if (!states.length || bad !== undefined) {
+    throw new ValidationError("condition.state", `${states.length ? `'${bad}' is not a ${kind} state; use` : "give a state:"} ${allowed.join(", ")}`);
   }
   const what = states.join(" or ");
   return {
     until: (item) => {
-      if (item.state === undefined) return false;
-      if (states.includes(item.state)) return true;
-      if (item.state === "error") {
-        const described = item.name !== undefined ? `${kind} '${item.name}'` : `${kind} ${item.uuid ?? "(unknown)"}`;
-        throw makeAPIError({ status: 200, message: `${described} is in the error state while waiting for ${what}`, body: item });
+      if (item.state === "error" && !states.includes("error")) {
+        const described = item.name !== undefined ? `'${item.name}'` : (item.uuid ?? "(unknown)");
+        throw makeAPIError({ status: 200, message: `${kind} ${described} is in the error state while waiting for ${what}`, body: item });
       }
-      return false;
+      return states.includes(item.state!);
     },
     what,
   };

@@ -83,14 +83,12 @@ export function race<T>(run: () => T | PromiseLike<T>, signal: AbortSignal | und
   });
 }
 
-/** Sleeps, ending early with {@link AbortError} when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Sleeps, ending early with `onAbort()` (by default an {@link AbortError}) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal, onAbort = (): unknown => new AbortError(undefined, { cause: signal?.reason })): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return race(
-    () => new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms)))),
-    signal,
-    () => new AbortError(undefined, { cause: signal?.reason }),
-  ).finally(() => clearTimeout(timer));
+  return race(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms)))), signal, onAbort).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** One signal that aborts when any of the given ones does; undefined when none is given. */

@@ -8,43 +8,38 @@ const U = Uint8Array as unknown as { fromBase64?: (input: string) => Uint8Array 
 type BufferStatic = { from(input: string, encoding: "base64"): Uint8Array };
 
 /**
- * The bytes base64 `s` (no whitespace) decodes to, from its length and its trailing `=` (at most
- * two), or -1 when no base64 has that shape (4n+1 data characters, more padding than the last
- * group takes).
+ * The bytes base64 `s` (no whitespace) decodes to, from its length and its trailing `=`, or -1 when
+ * no base64 has that shape (4n+1 data characters, more padding than the last group takes).
  */
 function size(s: string): number {
-  const pad = s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0;
+  let pad = 0;
+  while (s[s.length - 1 - pad] === "=") pad++;
   const n = s.length - pad;
   const rest = n % 4;
   return (pad ? rest > 1 && rest + pad < 5 : rest !== 1) ? (n * 3) >>> 2 : -1;
 }
 
 /**
- * The error for input that is not base64: names the first character that cannot be there (outside
- * the alphabet, or an `=` with data after it) and its index, else the impossible length.
- */
-function invalid(b64: string): TypeError {
-  const bad = /[^\w+/=\t\n\f\r -]|=(?=[=\t\n\f\r ]*[^=\t\n\f\r ])/.exec(b64);
-  const cp = bad ? b64.codePointAt(bad.index)! : 0;
-  return new TypeError(
-    "Invalid base64 input: " +
-      (bad
-        ? `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")}) at index ${bad.index}; ` +
-          "expected A-Z, a-z, 0-9, '+', '/' (or '-', '_') and up to two trailing '='"
-        : `${b64.length} characters ending in ${JSON.stringify(b64.slice(-4))} cannot be base64 (4n+1 data characters, or more '=' than the last group takes)`),
-  );
-}
-
-/**
  * Checks `b64` strictly (see {@link decodeBase64}) and decodes it with `atob`, after removing
  * whitespace and padding and turning the URL-safe alphabet standard. The path for input the
  * native fast paths reject or skip, and for runtimes with only `atob`.
+ * @throws TypeError naming the first character that cannot be there (outside the alphabet, or an
+ * `=` with data after it) and its index, else the impossible length.
  */
 function decodeChecked(b64: string): Uint8Array {
   const s = b64.replace(/[\t\n\f\r ]+/g, "");
-  const data = s.replace(/=?=$/, "");
-  if (size(s) < 0 || /[^\w+/-]/.test(data)) throw invalid(b64);
-  const bin = atob(data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/")));
+  const bad = /[^\w+/=\t\n\f\r -]|=(?=[=\t\n\f\r ]*[^=\t\n\f\r ])/.exec(b64);
+  if (bad || size(s) < 0) {
+    const cp = bad ? b64.codePointAt(bad.index)! : 0;
+    throw new TypeError(
+      "Invalid base64 input: " +
+        (bad
+          ? `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")}) at index ${bad.index}; ` +
+            "expected A-Z, a-z, 0-9, '+', '/' (or '-', '_') and up to two trailing '='"
+          : `${b64.length} characters ending in ${JSON.stringify(b64.slice(-4))} cannot be base64 (4n+1 data characters, or more '=' than the last group takes)`),
+    );
+  }
+  const bin = atob(s.replace(/=+$/, "").replace(/[-_]/g, (c) => (c === "-" ? "+" : "/")));
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;

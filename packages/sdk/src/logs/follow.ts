@@ -110,42 +110,32 @@ export function followLogs(fetchPage: FetchLogPage, options: FollowLogsOptions =
   const retries = options.retries ?? 5;
   if (retries !== Infinity) checkNumber("retries", retries, 0, Infinity, true);
   const events = follow(fetchPage, {
+    ...options,
     from,
     // Idle pauses and pauses after a failed read: intervalMs, doubling up to maxIntervalMs.
     backoff: { initialMs: intervalMs, maxMs: maxIntervalMs, factor: 2, jitter: 0 },
     limit,
     retries,
-    untilStopped: options.untilStopped ?? true,
-    signal: options.signal,
-    onError: options.onError,
   });
   // `lines()` reads the signal from here, so an abort stops it at once, mid-chunk too.
   return options.signal ? Object.assign(events, { [FOLLOW_SIGNAL]: options.signal }) : events;
 }
 
-interface FollowSettings {
+/** The options of a follow, checked, with the backoff of its pauses. */
+interface FollowSettings extends FollowLogsOptions {
   from: number | "start" | "end";
   backoff: Backoff;
   limit: number;
   retries: number;
-  untilStopped: boolean;
-  signal: AbortSignal | undefined;
-  onError: ((error: unknown, attempt: number) => void) | undefined;
 }
 
 async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerator<LogEvent, void, undefined> {
   const { signal } = s;
+  const aborted = () => followAborted(signal!);
   const check = () => {
-    if (signal?.aborted) throw followAborted(signal);
+    if (signal?.aborted) throw aborted();
   };
-  const pause = async (ms: number) => {
-    try {
-      await sleep(ms, signal);
-    } catch (error) {
-      check();
-      throw error;
-    }
-  };
+  const pause = (ms: number) => sleep(ms, signal, aborted);
 
   const decoder = createCountingUtf8Decoder();
   /** Absolute offset of the next byte wanted; undefined until the first page tells (relative starts). */
@@ -171,7 +161,7 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
     const limit = probe ? 1 : s.limit;
     let page: LogPage;
     try {
-      page = await race(() => fetchPage(offset, limit, signal), signal, () => followAborted(signal!));
+      page = await race(() => fetchPage(offset, limit, signal), signal, aborted);
     } catch (error) {
       check();
       failures++;
@@ -243,7 +233,7 @@ async function* follow(fetchPage: FetchLogPage, s: FollowSettings): AsyncGenerat
     // Caught up: nothing more to read now. An empty answer is, unless it only told of a gap.
     const caughtUp =
       bytes.length === 0 ? !progress : isOffset(availEnd) ? start + bytes.length >= availEnd : bytes.length < limit;
-    if (caughtUp && s.untilStopped && page.state === "stopped") {
+    if (caughtUp && s.untilStopped !== false && page.state === "stopped") {
       const held = flush();
       if (held) yield held;
       return;
