@@ -112,28 +112,28 @@ const ERRNO_NAMES = (
   "ISNAM REMOTEIO DQUOT NOMEDIUM MEDIUMTYPE CANCELED NOKEY KEYEXPIRED KEYREVOKED KEYREJECTED OWNERDEAD NOTRECOVERABLE RFKILL HWPOISON"
 ).split(" ");
 
-/** Short descriptions of the errnos most often seen in a stop code, by errno name. */
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  EPERM: "operation not permitted",
-  ENOENT: "no such file or directory",
-  EIO: "I/O error",
-  ENOEXEC: "exec format error",
-  EBADF: "bad file descriptor",
-  EAGAIN: "resource temporarily unavailable",
-  ENOMEM: "out of memory",
-  EACCES: "permission denied",
-  EFAULT: "bad address",
-  EBUSY: "device or resource busy",
-  EINVAL: "invalid argument",
-  EMFILE: "too many open files",
-  ENOSPC: "no space left on device",
-  EROFS: "read-only file system",
-  EPIPE: "broken pipe",
-  ENOSYS: "function not implemented",
-  EOPNOTSUPP: "operation not supported",
-  EADDRINUSE: "address already in use",
-  ECONNREFUSED: "connection refused",
-  ETIMEDOUT: "timed out",
+/** Short descriptions of the errnos most often seen in a stop code, by errno number. */
+const ERRNO_TEXT: Readonly<Record<number, string>> = {
+  1: "operation not permitted", // EPERM
+  2: "no such file or directory", // ENOENT
+  5: "I/O error", // EIO
+  8: "exec format error", // ENOEXEC
+  9: "bad file descriptor", // EBADF
+  11: "resource temporarily unavailable", // EAGAIN
+  12: "out of memory", // ENOMEM
+  13: "permission denied", // EACCES
+  14: "bad address", // EFAULT
+  16: "device or resource busy", // EBUSY
+  22: "invalid argument", // EINVAL
+  24: "too many open files", // EMFILE
+  28: "no space left on device", // ENOSPC
+  30: "read-only file system", // EROFS
+  32: "broken pipe", // EPIPE
+  38: "function not implemented", // ENOSYS
+  95: "operation not supported", // EOPNOTSUPP
+  98: "address already in use", // EADDRINUSE
+  111: "connection refused", // ECONNREFUSED
+  110: "timed out", // ETIMEDOUT
 };
 
 /** The Linux name of an errno number (`12` → `ENOMEM`), or undefined when the number has none. */
@@ -222,7 +222,7 @@ export function decodeStopCode(stopCode: number): StopCode {
 
   const reasonText = STOP_TEXTS[reasonNumber] ?? `unknown reason ${reasonNumber}`;
   const errnoLabel = name ?? `errno ${errno}`;
-  const errnoText = name ? ERRNO_TEXT[name] : undefined;
+  const errnoText = ERRNO_TEXT[errno];
   const errnoPart = errno === 0 ? "" : errnoText ? ` (${errnoText}: ${errnoLabel})` : ` (${errnoLabel})`;
   const where = running
     ? "while running the application"

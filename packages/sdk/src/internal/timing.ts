@@ -18,9 +18,13 @@ export const shown = (v: unknown): string =>
  */
 export function numberProblem(value: unknown, min = 0, max = MAX_TIMER_MS, integer = false): string | undefined {
   if (typeof value !== "number" || !(value >= min && value <= max) || (integer && !Number.isSafeInteger(value))) {
-    return `must be ${integer ? "an integer" : "a number"} ${max < Infinity ? `from ${min} to ${max}` : `>= ${min}`}, got ${shown(value)}`;
+    return `must be ${integer ? "an integer" : "a number"}${range(min, max < Infinity ? max : undefined)}, got ${shown(value)}`;
   }
 }
+
+/** A range for a message: ` from 0 to 10`, ` >= 0`, ` <= 10`, or nothing. */
+export const range = (min: number | undefined, max: number | undefined): string =>
+  min === undefined ? (max === undefined ? "" : ` <= ${max}`) : max === undefined ? ` >= ${min}` : ` from ${min} to ${max}`;
 
 /**
  * The one check of numeric options: returns `value` when it fits (see {@link numberProblem}), else

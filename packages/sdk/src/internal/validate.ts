@@ -8,6 +8,7 @@
 import { ValidationError } from "../core/errors.js";
 import { checkName, isUUID } from "../core/refs.js";
 import { NODES, PATCHES, ROOTS, type VNode } from "../generated/validators.js";
+import { range } from "./timing.js";
 
 type Table = { readonly [key: string]: number };
 
@@ -53,9 +54,7 @@ function describe(n: VNode): string {
   if (n.l) s += ` of at least ${n.l} character(s)`;
   if (n.c) s += ` of at least ${n.c} item(s)`;
   if (n.p) s += ` matching /${n.p}/`;
-  if (n.m !== undefined) s += n.M !== undefined ? ` from ${n.m} to ${n.M}` : ` >= ${n.m}`;
-  else if (n.M !== undefined) s += ` <= ${n.M}`;
-  return s;
+  return s + range(n.m, n.M);
 }
 
 /** Whether the value has the type and, for an object, the required keys of the node. */
