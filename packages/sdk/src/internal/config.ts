@@ -65,11 +65,11 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 /** Reads an environment variable where there is one (Node, Bun, Deno with env access); else undefined. */
 export function readEnv(name: string): string | undefined {
   try {
-    const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-    const value = proc?.env?.[name];
-    if (value !== undefined) return value.trim() || undefined;
-    const deno = (globalThis as { Deno?: { env?: { get(n: string): string | undefined } } }).Deno;
-    return deno?.env?.get(name)?.trim() || undefined;
+    const { process: proc, Deno: deno } = globalThis as {
+      process?: { env?: Record<string, string | undefined> };
+      Deno?: { env?: { get(n: string): string | undefined } };
+    };
+    return (proc?.env?.[name] ?? deno?.env?.get(name))?.trim() || undefined;
   } catch {
     return undefined;
   }

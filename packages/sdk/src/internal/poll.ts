@@ -76,8 +76,6 @@ export function isPermanentError(error: unknown): boolean {
 /** Marks a check that ended because its time ran out. */
 const DEADLINE = Symbol("deadline");
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown } | { ok: false; error: typeof DEADLINE };
-
 /**
  * Polls `check` until `until` holds for its value, with exponential backoff and jitter between
  * checks; resolves with that value.
@@ -136,25 +134,28 @@ export async function waitFor<T>(
       () => controller.abort(new DOMException(`the wait for ${what} reached its deadline`, "TimeoutError")),
       final ? finalCheckMs : deadline.remaining(),
     );
-    const outcome = await race(() => check(controller.signal), controller.signal, () => DEADLINE)
-      .then(
-        (value): Outcome<T> => ({ ok: true, value }),
-        (error: unknown): Outcome<T> => ({ ok: false, error }),
-      )
-      .finally(() => {
-        clearTimeout(timer);
-        userSignal?.removeEventListener("abort", onUserAbort);
-      });
+    let ok = false;
+    let value: T | undefined;
+    let error: unknown;
+    try {
+      value = await race(() => check(controller.signal), controller.signal, () => DEADLINE);
+      ok = true;
+    } catch (failure) {
+      error = failure;
+    } finally {
+      clearTimeout(timer);
+      userSignal?.removeEventListener("abort", onUserAbort);
+    }
     if (userSignal?.aborted) throw aborted();
-    if (outcome.ok) {
+    if (ok) {
       seen = true;
-      lastSeen = outcome.value;
-      if (until(outcome.value)) return outcome.value;
-    } else if (outcome.error === DEADLINE) {
+      lastSeen = value;
+      if (until(value!)) return value!;
+    } else if (error === DEADLINE) {
       break;
     } else {
-      if (isPermanentError(outcome.error)) throw outcome.error;
-      lastError = outcome.error;
+      if (isPermanentError(error)) throw error;
+      lastError = error;
     }
     if (final) break;
     const remaining = deadline.remaining();
