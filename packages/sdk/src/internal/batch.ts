@@ -123,8 +123,7 @@ export function unexpected<R>(operation: string, item: ApiItem): ItemFailure<R> 
 
 /** True when an item names a resource other than the reference (by uuid or by name). */
 function namesOther(ref: ParsedRef, item: ApiItem): boolean {
-  if ("uuid" in ref) return item.uuid !== undefined && item.uuid.toLowerCase() !== ref.uuid;
-  return item.name !== undefined && item.name !== ref.name;
+  return ("uuid" in ref ? item.uuid : item.name) !== undefined && !matchesRef(ref, item);
 }
 
 /** Returns every item when all succeeded; throws {@link BatchError} with both lists otherwise. */
