@@ -5,7 +5,7 @@
 import { resolveBaseUrl } from "@ukc/api";
 import { ConfigurationError } from "../core/errors.js";
 import { numberProblem } from "./timing.js";
-import { consoleLogger, isLogLevel, levelLogger, type Logger, type LogLevel } from "./logger.js";
+import { consoleLogger, isLogLevel, levelLogger, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 
 /** Options of the {@link UnikraftCloud} client. */
 export interface ClientOptions {
@@ -81,7 +81,7 @@ function fail(message: string): never {
 
 /** Fails unless `value` (of `UKC_LOG` or the option `logLevel`) is a log level. */
 function checkLevel(what: string, value: unknown): void {
-  if (value !== undefined && !isLogLevel(value)) fail(`${what} must be one of debug, info, warn, error, off; got '${String(value)}'`);
+  if (value !== undefined && !isLogLevel(value)) fail(`${what} must be one of ${LOG_LEVELS.join(", ")}; got '${String(value)}'`);
 }
 
 /** Validates options, applies env vars and defaults. */

@@ -15,22 +15,21 @@ export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+/** The log levels, from most to least verbose. */
+export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 /** True when the string names a log level. */
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === "string" && value in order;
+  return LOG_LEVELS.includes(value as LogLevel);
 }
 
-const LEVELS = ["debug", "info", "warn", "error"] as const;
-
-/** A logger whose methods are `method(level)` for each level. */
-const logger = (method: (level: (typeof LEVELS)[number]) => (m: string, meta?: Record<string, unknown>) => unknown): Logger =>
-  Object.fromEntries(LEVELS.map((l) => [l, method(l)])) as unknown as Logger;
+/** A logger whose methods are `method(level)` for each level but `off`. */
+const logger = (method: (level: Exclude<LogLevel, "off">) => (m: string, meta?: Record<string, unknown>) => unknown): Logger =>
+  Object.fromEntries(LOG_LEVELS.slice(0, 4).map((l) => [l, method(l as Exclude<LogLevel, "off">)])) as unknown as Logger;
 
 /** Wraps a logger so that only lines at `level` or above reach it. */
 export function levelLogger(target: Logger, level: LogLevel): Logger {
-  return logger((l) => (m, meta) => order[l] >= order[level] && target[l](m, meta));
+  return logger((l) => (m, meta) => LOG_LEVELS.indexOf(l) >= LOG_LEVELS.indexOf(level) && target[l](m, meta));
 }
 
 /** The console, prefixed with `ukc:`. */

@@ -251,14 +251,10 @@ export async function waitForState<T extends StatefulItem>(
 ): Promise<T> {
   const parsed = parseRef(ref);
   const { until, what } = stateCondition(resource, condition);
+  // Each GET takes the request options, not those of the wait (waitFor reads only its own).
   const { timeoutMs, intervalMs, maxIntervalMs, factor, jitter, signal, ...request } = options;
   return waitFor((checkSignal) => resource.get(ref, { ...request, signal: checkSignal }), until, {
-    timeoutMs,
-    intervalMs,
-    maxIntervalMs,
-    factor,
-    jitter,
-    signal,
+    ...options,
     description: `${resource.kind} ${describeRef(parsed)} to be ${what}`,
   });
 }
