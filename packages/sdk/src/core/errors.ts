@@ -106,7 +106,7 @@ const HINTS: Readonly<Record<string, string>> = {
   s401: "the token is missing or invalid; set UKC_TOKEN or pass { token }",
   s403: "the token is not allowed to do this",
   s404: "the resource or route does not exist; check the reference and the metro",
-  s409: "a resource with this name already exists",
+  s409: "choose another name or delete the existing resource first",
   s422: "the request does not match the API contract",
   s429: "rate limited; retry later (the SDK retries automatically up to maxRetries)",
   s500: "the platform failed; retry later",
