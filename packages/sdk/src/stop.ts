@@ -29,8 +29,8 @@ const [SCALED, FORCED, USER, PLATFORM, APP, KERNEL] = [
 ];
 
 /** The reason field (bits 7–0) of a kernel `stop_code`: names and texts indexed by its number. */
-const STOP_CODES = "OK EXP MATH INVLOP PGFAULT SEGFAULT HWERR SECERR".split(" ") as StopCodeReason[];
-const STOP_TEXTS = "clean shutdown,exception,arithmetic error,invalid opcode,page fault,segmentation fault,hardware error,security error".split(",");
+const STOP_CODES = /* @__PURE__ */ "OK EXP MATH INVLOP PGFAULT SEGFAULT HWERR SECERR".split(" ") as StopCodeReason[];
+const STOP_TEXTS = /* @__PURE__ */ "clean shutdown,exception,arithmetic error,invalid opcode,page fault,segmentation fault,hardware error,security error".split(",");
 
 /** The platform's stop codes (the `stop_code` when `stop_reason` is exactly P), indexed by number. */
 const PLATFORM_CODES = ["UNKNOWN", "NOMEDIUM"] as const;
@@ -102,7 +102,7 @@ export interface StopFields {
  * Linux errno names without their `E`, indexed by number (asm-generic/errno-base.h and errno.h,
  * 1–133; `-` for the unassigned 41 and 58).
  */
-const ERRNO_NAMES = (
+const ERRNO_NAMES = /* @__PURE__ */ (
   "- PERM NOENT SRCH INTR IO NXIO 2BIG NOEXEC BADF CHILD AGAIN NOMEM ACCES FAULT NOTBLK BUSY EXIST XDEV NODEV " +
   "NOTDIR ISDIR INVAL NFILE MFILE NOTTY TXTBSY FBIG NOSPC SPIPE ROFS MLINK PIPE DOM RANGE DEADLK NAMETOOLONG NOLCK NOSYS NOTEMPTY " +
   "LOOP - NOMSG IDRM CHRNG L2NSYNC L3HLT L3RST LNRNG UNATCH NOCSI L2HLT BADE BADR XFULL NOANO BADRQC BADSLT - BFONT " +

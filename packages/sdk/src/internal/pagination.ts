@@ -7,7 +7,7 @@
  * previous page. Pages after the first ask for one more item and drop the boundary item, so
  * nothing is yielded twice and nothing is skipped.
  */
-import { ValidationError } from "../core/errors.js";
+import { checkNumber } from "./timing.js";
 
 /** Options of every `list()` method. */
 export interface ListOptions {
@@ -32,14 +32,9 @@ export async function* paginate<T>(
   key: (item: T) => string | undefined,
   options: { pageSize?: number | undefined; limit?: number | undefined } = {},
 ): AsyncGenerator<T, void, undefined> {
-  const pageSize = options.pageSize ?? 100;
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new ValidationError("pageSize", `must be a positive integer, got ${pageSize}`);
-  }
+  const pageSize = checkNumber("pageSize", options.pageSize ?? 100, 1, Infinity, true);
   const limit = options.limit ?? Infinity;
-  if (limit !== Infinity && (!Number.isInteger(limit) || limit < 0)) {
-    throw new ValidationError("limit", `must be a non-negative integer, got ${limit}`);
-  }
+  if (limit !== Infinity) checkNumber("limit", limit, 0, Infinity, true);
   let yielded = 0;
   let next: string | undefined;
   const seen = new Set<string>();

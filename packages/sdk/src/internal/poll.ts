@@ -201,8 +201,21 @@ export interface StatefulResource<T extends StatefulItem> {
 /** The condition of a resource's `waitUntil()`: a predicate, or the state(s) to reach. */
 export type StateCondition<T> = ((item: T) => boolean) | { state: string | readonly string[] };
 
-/** Options of a resource's `waitUntil()`: those of {@link waitFor}, and the request options of each GET. */
-export type StateWaitOptions = Omit<WaitForOptions, "description" | "random"> & Omit<RequestOptions, "timeoutMs" | "signal">;
+/** Options of a resource's `waitUntil()`: the deadline, the polling schedule, and the request options of each GET. */
+export interface StateWaitOptions extends Omit<RequestOptions, "timeoutMs" | "signal"> {
+  /** How long to wait in total, in ms. Default 60000. */
+  timeoutMs?: number | undefined;
+  /** Ends the wait, including the check in flight. */
+  signal?: AbortSignal | undefined;
+  /** The first delay between two checks, in ms. Default 500. */
+  intervalMs?: number | undefined;
+  /** The longest delay between two checks, in ms. Default 5000 (or `intervalMs`, if larger). */
+  maxIntervalMs?: number | undefined;
+  /** Each delay is the previous one times this factor (before jitter). Default 2. */
+  factor?: number | undefined;
+  /** 0..1: each delay is multiplied by a random factor in [1 - jitter, 1]. Default 0.2. */
+  jitter?: number | undefined;
+}
 
 /**
  * Turns a `waitUntil()` condition into the `until` of {@link waitFor} and a description of what is

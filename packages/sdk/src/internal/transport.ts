@@ -12,7 +12,7 @@
  */
 import { AbortError, APIConnectionError, APITimeoutError, ValidationError } from "../core/errors.js";
 import type { ResolvedConfig } from "./config.js";
-import { anySignal, backoffDelay, sleep } from "./timing.js";
+import { anySignal, backoffDelay, checkNumber, sleep } from "./timing.js";
 
 /** Options every SDK method accepts as its last argument. */
 export interface RequestOptions {
@@ -53,12 +53,8 @@ export interface Exchange {
  */
 export function checkRequestOptions(options: RequestOptions): void {
   const { timeoutMs, maxRetries, signal, headers } = options;
-  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    throw new ValidationError("timeoutMs", `must be a positive number of milliseconds, got ${String(timeoutMs)}`);
-  }
-  if (maxRetries !== undefined && (typeof maxRetries !== "number" || !Number.isInteger(maxRetries) || maxRetries < 0)) {
-    throw new ValidationError("maxRetries", `must be a non-negative integer, got ${String(maxRetries)}`);
-  }
+  if (timeoutMs !== undefined) checkNumber("timeoutMs", timeoutMs, 1);
+  if (maxRetries !== undefined) checkNumber("maxRetries", maxRetries, 0, Infinity, true);
   if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof (signal as AbortSignal).aborted !== "boolean")) {
     throw new ValidationError("signal", "must be an AbortSignal (e.g. new AbortController().signal)");
   }
@@ -157,7 +153,7 @@ export function createTransport(config: ResolvedConfig) {
         if (canRetry && !(isCreate && reachedServer)) {
           const delay = backoffDelay(attempt);
           debug(() => `${method} ${path}: retrying in ${delay} ms`);
-          await sleep(delay, userSignal).catch(() => Promise.reject(aborted()));
+          await sleep(delay, userSignal, aborted);
           continue;
         }
         const why = isCreate && reachedServer && canRetry ? " Not retried: a create may have reached the server; check before creating again." : "";
@@ -176,7 +172,7 @@ export function createTransport(config: ResolvedConfig) {
         const asked = retryAfterMs(response.headers);
         const delay = asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffDelay(attempt);
         debug(() => `${method} ${path}: retrying in ${delay} ms${asked !== undefined ? " (Retry-After)" : ""}`);
-        await sleep(delay, userSignal).catch(() => Promise.reject(aborted()));
+        await sleep(delay, userSignal, aborted);
         continue;
       }
       if (!response.url) Object.defineProperty(response, "url", { value: url });

@@ -7,7 +7,7 @@
  */
 import type * as api from "@ukc/api";
 import { makeAPIError, ValidationError } from "../core/errors.js";
-import { parseRef, type ParsedRef, type Ref } from "../core/refs.js";
+import { checkName, parseRef, type ParsedRef, type Ref } from "../core/refs.js";
 import type { Named } from "../core/types.js";
 import { itemFailed, oneOrThrow, settle, type ApiItem } from "../internal/batch.js";
 import { call, itemsOf, remember, type Answer, type Context } from "../internal/call.js";
@@ -21,13 +21,10 @@ export type AutoscaleConfiguration = Omit<api.CreateAutoscaleConfigurationsReque
 /** The autoscale configuration of a service group, as the API reports it. */
 export type AutoscaleConfigurationInfo = api.GetAutoscaleConfigurationsResponseServiceGroup;
 
-/** What the SDK accepts as a policy name (it travels in a URL path segment). */
-const POLICY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-
+/** A policy name (it travels in a URL path segment) follows the name rule of every resource. */
 function checkPolicyName(name: unknown, field: string): string {
-  if (typeof name !== "string" || !POLICY_NAME.test(name)) {
-    throw new ValidationError(field, `'${String(name)}' is not a valid policy name: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`);
-  }
+  if (typeof name !== "string") throw new ValidationError(field, `a policy name must be a string, got ${typeof name}`);
+  checkName(name, field);
   return name;
 }
 

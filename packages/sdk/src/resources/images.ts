@@ -3,7 +3,7 @@
  * unpin them (keep them cached in the metro), and look them up in the image store.
  */
 import type * as api from "@ukc/api";
-import { ErrorCode, makeAPIError, ValidationError } from "../core/errors.js";
+import { makeAPIError, ValidationError } from "../core/errors.js";
 import { isUUID } from "../core/refs.js";
 import type { Named } from "../core/types.js";
 import { allOrThrow, oneOrThrow, settle } from "../internal/batch.js";
@@ -60,7 +60,7 @@ export function images(ctx: Context) {
     const image = list.find((i) => names(i, query) === true) ?? list.find((i) => names(i, query) === undefined);
     if (image) return image;
     const other = list.length ? `; the answer lists only ${list.map((i) => `'${i.tag ?? i.digest ?? i.url ?? "?"}'`).join(", ")}` : "";
-    throw makeAPIError({ status: 200, message: `get image: ${message ?? `no image '${asked}'`}${other}`, code: ErrorCode.NotFound, body: env });
+    throw makeAPIError({ status: 200, message: `get image: ${message ?? `no image '${asked}'`}${other}`, code: 8 /* ErrorCode.NotFound */, body: env });
   }
 
   /** One image by tag or digest from `path` (the registry, or the image store). */

@@ -5,6 +5,7 @@
  */
 import type * as api from "@ukc/api";
 import { ValidationError } from "../core/errors.js";
+import { checkNumber } from "../internal/timing.js";
 import type { Patch } from "../core/patch.js";
 import { parseRef, type Ref } from "../core/refs.js";
 import type { Instance, Named } from "../core/types.js";
@@ -63,12 +64,7 @@ function drainOf(drain: unknown): { drain_timeout_ms?: number } {
   return { drain_timeout_ms: drain };
 }
 
-function integer(value: unknown, field: string, min: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new ValidationError(field, `must be an integer${min > -Infinity ? ` >= ${min}` : ""}, got ${String(value)}`);
-  }
-  return value;
-}
+const integer = (value: unknown, field: string, min: number): number => checkNumber(field, value, min, Infinity, true);
 
 const PATH = INSTANCES.path;
 
