@@ -65,3 +65,9 @@ export type { Autoscale, AutoscaleConfiguration, AutoscaleConfigurationInfo } fr
 export type { Certificates } from "./resources/certificates.js";
 export type { Images } from "./resources/images.js";
 export type { QuotasResource } from "./resources/quotas.js";
+
+// The whole account: several metros behind one client.
+export { UnikraftCloudAccount, type AccountOptions } from "./metros/account.js";
+export { AmbiguousReferenceError, MetroCallError, MetroError, type MetroFailure, type MetroItemFailure, type MetroRef } from "./metros/errors.js";
+export type { MetroOption, WithMetro } from "./metros/fanout.js";
+export type { AccountResource, Lift } from "./metros/types.js";
