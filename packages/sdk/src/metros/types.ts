@@ -24,10 +24,10 @@ type LiftArg<A> =
             ? A & MetroOption
             : A;
 
-/** The arguments of a method, lifted one by one (labels and optional arguments are kept). */
+/** The arguments of a method, lifted one by one (labels and optional arguments are kept). @inline */
 type LiftArgs<A extends readonly unknown[]> = { [K in keyof A]: LiftArg<A[K]> };
 
-/** A result: promised items and arrays of items, and the items of async generators, say their metro. */
+/** A result: promised items and arrays of items, and the items of async generators, say their metro. @inline */
 type LiftResult<R> =
   R extends Promise<infer T>
     ? Promise<T extends readonly (infer E)[] ? WithMetro<E>[] : WithMetro<T>>
