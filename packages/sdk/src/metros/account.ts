@@ -68,6 +68,7 @@ export class UnikraftCloudAccount {
     if ("baseUrl" in client) throw new ConfigurationError("an account has one base URL per metro: pass { metros: { fra: 'https://…' } } instead of baseUrl");
     const clients = Object.fromEntries(metrosOf(metros).map(([code, target]) => [code, new UnikraftCloud({ ...client, ...target })]));
     const env = readEnv("UKC_METRO");
+    if (metro !== undefined && !(metro in clients)) throw new ConfigurationError(`option 'metro' ('${metro}') must be one of the metros ${Object.keys(clients).join(", ")}: it is where creates go by default`);
     const defaultMetro = metro ?? (env !== undefined && env in clients ? env : undefined);
     this.#account = accountWide(clients, { defaultMetro, concurrency });
     this.metros = this.#account.metros;

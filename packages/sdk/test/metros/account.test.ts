@@ -52,7 +52,7 @@ describe("UnikraftCloudAccount", () => {
     vi.stubEnv("UKC_METROS", "");
     expect(() => new UnikraftCloudAccount({ token: "t" })).toThrow(/no metros: pass \{ metros/);
     expect(() => new UnikraftCloudAccount({ token: "t", metros: ["fra"], baseUrl: "http://127.0.0.1:1" } as never)).toThrow(ConfigurationError);
-    expect(() => new UnikraftCloudAccount({ token: "t", metros: ["fra"], metro: "dal" })).toThrow(/defaultMetro 'dal' is not one of the metros fra/);
+    expect(() => new UnikraftCloudAccount({ token: "t", metros: ["fra"], metro: "dal" })).toThrow(/option 'metro' \('dal'\) must be one of the metros fra/);
     expect(JSON.stringify(account())).not.toContain("test-token");
   });
 });
