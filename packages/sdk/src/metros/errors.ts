@@ -30,7 +30,7 @@ export interface MetroFailure {
   /** The metro code, e.g. `dal`. */
   metro: string;
   /** Why it failed: `APIConnectionError`, `APITimeoutError`, `InternalServerError`, … */
-  error: unknown;
+  error: Error;
   /** How many of its items were yielded before it failed (a list can fail on a later page). */
   yielded: number;
 }

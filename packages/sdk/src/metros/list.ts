@@ -58,7 +58,7 @@ export async function* listAll<T>(
         active.delete(metro);
         if (!step.error) succeeded.push(metro);
         else if (step.error.reason instanceof ValidationError || options.signal?.aborted) throw step.error.reason;
-        else failed.push({ metro, error: step.error.reason, yielded: yielded.get(metro)! });
+        else failed.push({ metro, error: step.error.reason instanceof Error ? step.error.reason : new Error(String(step.error.reason)), yielded: yielded.get(metro)! });
         fill();
         continue;
       }
