@@ -150,7 +150,7 @@ function merge(acc: Merged, e: BatchError, metro: string, indexes: number[], min
     else acc.failures[indexes[j]!] = failure;
     failedAt.add(j);
   }
-  const ok = indexes.flatMap((i, j) => (failedAt.has(j) ? [] : [j]));
+  const ok = indexes.flatMap((_, j) => (failedAt.has(j) ? [] : [j]));
   place(acc, e.succeeded, metro, ok.map((j) => indexes[j]!), ok.map((j) => mine[j]!));
 }
 

@@ -5,7 +5,6 @@
 import type * as api from "@ukc/api";
 import { ValidationError } from "../core/errors.js";
 import type { Patch } from "../core/patch.js";
-import type { Ref } from "../core/refs.js";
 import type { Named, ServiceGroup } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { SERVICE_GROUPS } from "./declared.js";

@@ -5,12 +5,10 @@
  */
 import type * as api from "@ukc/api";
 import type { Patch } from "../core/patch.js";
-import type { Ref } from "../core/refs.js";
 import type { Named, Template } from "../core/types.js";
 import type { Context } from "../internal/call.js";
 import { TEMPLATES } from "./declared.js";
 import { batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
-import type { RequestOptions } from "../internal/transport.js";
 
 /** A patch of a template: `{ delete_lock: true }`, `{ tags: add(["base"]) }`. */
 export type TemplatePatch = Patch<api.TemplateInstance & { autokill?: unknown }, api.UpdateTemplatesRequestItem["prop"], "tags">;
