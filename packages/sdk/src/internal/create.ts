@@ -7,6 +7,7 @@
 import { APIConnectionError, APITimeoutError, NotFoundError } from "../core/errors.js";
 import type { Ref } from "../core/refs.js";
 import { isMismatch, type ApiItem } from "./batch.js";
+import type { Context } from "./call.js";
 import { createOne } from "./resource.js";
 import type { RequestOptions } from "./transport.js";
 import { validateBody } from "./validate.js";
@@ -19,18 +20,21 @@ export interface CreateRoute<T> {
   key: string;
   /** The validator of the body (internal/validate.ts). */
   root: string;
+  /** Checks what the spec cannot say, after the spec's own rules held. */
+  check?: (params: unknown) => void;
   /** Reads one resource, to reconcile a lost answer. */
   get?: (ref: Ref, options?: RequestOptions) => Promise<T>;
 }
 
 /** Validates `params`, creates, and reconciles a lost answer by name (see the module comment). */
 export async function createOrReconcile<T extends ApiItem>(
-  ctx: Parameters<typeof createOne>[0],
+  ctx: Context,
   route: CreateRoute<T>,
   params: unknown,
   options?: RequestOptions,
 ): Promise<{ item: T; rest: T[] }> {
   validateBody(route.root, params, "params");
+  route.check?.(params);
   const started = Date.now();
   try {
     return await createOne<T>(ctx, route.operation, route.path, route.key, params, options);

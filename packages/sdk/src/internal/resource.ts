@@ -9,7 +9,7 @@ import { BatchError, ValidationError, type ItemFailure } from "../core/errors.js
 import { toOperations, type PatchInput, type RawOperation } from "../core/patch.js";
 import { parseRefs, type ParsedRef, type Ref } from "../core/refs.js";
 import { allOrThrow, matchItems, oneOrThrow, refQuery, settle, unexpected, type ApiItem } from "./batch.js";
-import { call, itemsOf, remember, type Context } from "./call.js";
+import { call, itemsOf, remember, type Answer, type Context } from "./call.js";
 import { paginate } from "./pagination.js";
 import { waitForState, type StateCondition, type StateWaitOptions } from "./poll.js";
 import type { Outgoing, QueryValue, RequestOptions } from "./transport.js";
@@ -76,6 +76,31 @@ function outgoing(route: Route, refs: readonly ParsedRef[]): Outgoing {
 }
 
 /**
+ * Matches the items of an answer (under `key`) to the inputs and finishes the call: one input
+ * (not an array) resolves with its item or throws its error; many resolve with every item in
+ * order or throw {@link BatchError} with both lists. `refs[i]` names `inputs[i]`; `undefined`
+ * matches by position (items that are new resources). The result remembers the response.
+ */
+export function answerFor<T extends ApiItem, R>(
+  operation: string,
+  answer: Answer,
+  key: string,
+  inputs: readonly R[],
+  refs: readonly (ParsedRef | undefined)[],
+  many: boolean,
+): T | T[] {
+  const { items, message } = itemsOf<T>(answer, key);
+  const settled = settle(operation, inputs, refs, items, message);
+  return remember(many ? allOrThrow(operation, settled) : oneOrThrow(settled), answer.response);
+}
+
+/** The answer's first item under `key` (or its error), remembering the response; for calls about one thing. */
+export function firstItem<T extends ApiItem>(operation: string, answer: Answer, key: string): T {
+  const { items, message } = itemsOf<T>(answer, key);
+  return remember(oneOrThrow(settle(operation, [operation], [undefined], items?.slice(0, 1), message)), answer.response);
+}
+
+/**
  * Runs a call about one reference (resolves with its item or throws its error) or an array of
  * references (resolves with every item in order, or throws {@link BatchError} with both lists).
  */
@@ -89,9 +114,7 @@ export async function byRefs<T extends ApiItem>(
   const many = Array.isArray(input);
   const refs = parsed ?? parseRefs(input as Ref | Ref[]);
   const answer = await call(ctx, outgoing(route, refs), options);
-  const { items, message } = itemsOf<T>(answer, route.key);
-  const settled = settle(route.operation, (many ? input : [input]) as readonly Ref[], route.positional ? refs.map(() => undefined) : refs, items, message);
-  return remember(many ? allOrThrow(route.operation, settled) : oneOrThrow(settled), answer.response);
+  return answerFor<T, Ref>(route.operation, answer, route.key, (many ? input : [input]) as readonly Ref[], route.positional ? refs.map(() => undefined) : refs, many);
 }
 
 /** Builds a {@link BatchMethod} of a route (`fields` from the method's options, if any). */
@@ -120,9 +143,7 @@ export async function createOne<T extends ApiItem>(
   options?: RequestOptions,
 ): Promise<{ item: T; rest: T[] }> {
   const answer = await call(ctx, { method: "POST", path, body }, options);
-  const { items = [], message } = itemsOf<T>(answer, key);
-  const item = oneOrThrow(settle(operation, [body], [undefined], items.slice(0, 1), message));
-  return { item: remember(item, answer.response), rest: items.slice(1) };
+  return { item: firstItem<T>(operation, answer, key), rest: (itemsOf<T>(answer, key).items ?? []).slice(1) };
 }
 
 /** How a resource is declared. */

@@ -9,9 +9,9 @@ import type * as api from "@ukc/api";
 import { makeAPIError, ValidationError } from "../core/errors.js";
 import { checkName, parseRef, type ParsedRef, type Ref } from "../core/refs.js";
 import type { Named } from "../core/types.js";
-import { itemFailed, oneOrThrow, settle, type ApiItem } from "../internal/batch.js";
+import { itemFailed, type ApiItem } from "../internal/batch.js";
 import { call, itemsOf, remember, type Answer, type Context } from "../internal/call.js";
-import { batchMethod, byRefs } from "../internal/resource.js";
+import { batchMethod, byRefs, firstItem } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
@@ -69,10 +69,7 @@ export function autoscale(ctx: Context) {
   }
 
   /** The one entry of a policy answer: its item, or its error. */
-  function onePolicyItem<T extends ApiItem>(operation: string, answer: Answer): T {
-    const { items, message } = itemsOf<T>(answer, "policies");
-    return remember(oneOrThrow(settle(operation, [operation], [undefined], items?.slice(0, 1), message)), answer.response);
-  }
+  const onePolicyItem = <T extends ApiItem>(operation: string, answer: Answer): T => firstItem<T>(operation, answer, "policies");
 
   const config = { key: "service_groups", path: `${path}/autoscale`, one: `${path}/{uuid}/autoscale` };
   const policies = (uuid: string, name?: string) => `${path}/${encodeURIComponent(uuid)}/autoscale/policies${name === undefined ? "" : `/${encodeURIComponent(name)}`}`;

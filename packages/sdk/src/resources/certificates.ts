@@ -32,8 +32,8 @@ function checkPem(p: { chain?: unknown; pkey?: unknown }): void {
   }
 }
 
-/** Validates an upload: the spec's rules, one common name (`common_name`, or its older spelling `cn`), PEM. */
-function checkCreate(params: api.CreateCertificateRequest): void {
+/** Before the spec's rules: one common name, `common_name` or its older spelling `cn`. */
+function checkCommonName(params: api.CreateCertificateRequest): void {
   const { cn, common_name } = (params ?? {}) as { cn?: string; common_name?: string };
   if (cn !== undefined && common_name !== undefined) {
     throw new ValidationError("params.cn", "give the common name once: common_name (cn is its older spelling), not both");
@@ -41,7 +41,11 @@ function checkCreate(params: api.CreateCertificateRequest): void {
   if (params && typeof params === "object" && cn === undefined && common_name === undefined) {
     throw new ValidationError("params.common_name", "is required: the domain the certificate is for, e.g. 'example.com' or '*.example.com'");
   }
-  validateBody("createCertificate", params, "params");
+}
+
+/** After the spec's rules: the common name is a domain name, the chain and key are PEM. */
+function checkUpload(params: api.CreateCertificateRequest): void {
+  const { cn, common_name } = params as { cn?: string; common_name?: string };
   const name = cn ?? common_name;
   if (typeof name !== "string" || name.length > 253 || !COMMON_NAME.test(name)) {
     throw new ValidationError(cn !== undefined ? "params.cn" : "params.common_name", `the common name must be a domain name such as 'example.com' or '*.example.com', got ${JSON.stringify(name)}`);
@@ -60,8 +64,9 @@ export function certificates(ctx: Context) {
      * @example const cert = await ukc.certificates.create({ name: "example", common_name: "example.com", chain, pkey });
      */
     async create(params: api.CreateCertificateRequest, options?: RequestOptions): Promise<Certificate> {
-      checkCreate(params);
-      return (await createOrReconcile<Certificate>(ctx, { operation: "create certificate", path, key: "certificates", root: "createCertificate", get: std.get }, params, options)).item;
+      checkCommonName(params);
+      const route = { operation: "create certificate", path, key: "certificates", root: "createCertificate", check: checkUpload as (p: unknown) => void, get: std.get };
+      return (await createOrReconcile<Certificate>(ctx, route, params, options)).item;
     },
 
     /** Gets one certificate by name or UUID. @example const cert = await ukc.certificates.get("example"); */

@@ -8,9 +8,8 @@ import { ValidationError } from "../core/errors.js";
 import type { Patch } from "../core/patch.js";
 import { parseRefs, type Ref } from "../core/refs.js";
 import type { Checkpoint, Named } from "../core/types.js";
-import { allOrThrow, oneOrThrow, settle } from "../internal/batch.js";
-import { call, itemsOf, remember, type Context } from "../internal/call.js";
-import { batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
+import { call, type Context } from "../internal/call.js";
+import { answerFor, batchMethod, standard, type UpdateMethod } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 import { CHECKPOINTS } from "./declared.js";
@@ -57,9 +56,7 @@ export function checkpoints(ctx: Context) {
       const inputs = (many ? input : [input]) as readonly Ref[];
       const answer = await call(ctx, { method: "POST", path: PATH, body }, options);
       // The answer's items are the new checkpoints, not the instances: matched by position.
-      const { items, message } = itemsOf<Created>(answer, KEY);
-      const settled = settle("create checkpoint", inputs, inputs.map(() => undefined), items, message);
-      return remember(many ? allOrThrow("create checkpoint", settled) : oneOrThrow(settled), answer.response);
+      return answerFor<Created, Ref>("create checkpoint", answer, KEY, inputs, inputs.map(() => undefined), many);
     }) as {
       (from: Ref, settings?: Settings, options?: RequestOptions): Promise<Created>;
       (from: readonly Ref[], settings?: Settings, options?: RequestOptions): Promise<Created[]>;

@@ -6,8 +6,8 @@ import type * as api from "@ukc/api";
 import { makeAPIError, ValidationError } from "../core/errors.js";
 import { isUUID } from "../core/refs.js";
 import type { Named } from "../core/types.js";
-import { allOrThrow, oneOrThrow, settle } from "../internal/batch.js";
 import { call, itemsOf, remember, type Context } from "../internal/call.js";
+import { answerFor } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 import { validateBody } from "../internal/validate.js";
 
@@ -101,9 +101,7 @@ export function images(ctx: Context) {
       if (list.length === 0) throw new ValidationError("params", "no images given; pass at least one { url, timeout_s }");
       list.forEach((item, i) => validateBody("pinImages", item, many ? `params[${i}]` : "params"));
       const answer = await call(ctx, { method: "POST", path: "/v1/images", body: list }, options);
-      const { items, message } = itemsOf<Named<api.PinImagesResponseImage>>(answer, "images");
-      const settled = settle("pin image", list, list.map(() => undefined), items, message);
-      return remember(many ? allOrThrow("pin image", settled) : oneOrThrow(settled), answer.response);
+      return answerFor<Named<api.PinImagesResponseImage>, api.PinImageRequestItem>("pin image", answer, "images", list, list.map(() => undefined), many);
     }) as {
       (params: api.PinImageRequestItem, options?: RequestOptions): Promise<Named<api.PinImagesResponseImage>>;
       (params: readonly api.PinImageRequestItem[], options?: RequestOptions): Promise<Named<api.PinImagesResponseImage>[]>;
@@ -122,9 +120,7 @@ export function images(ctx: Context) {
       });
       const refs = list.map((uuid) => ({ uuid: uuid.toLowerCase() }));
       const answer = await call(ctx, { method: "DELETE", path: "/v1/images", body: refs }, options);
-      const { items, message } = itemsOf<Named<api.UnpinImagesResponseImage>>(answer, "images");
-      const settled = settle("unpin image", list, refs, items, message);
-      return remember(many ? allOrThrow("unpin image", settled) : oneOrThrow(settled), answer.response);
+      return answerFor<Named<api.UnpinImagesResponseImage>, string>("unpin image", answer, "images", list, refs, many);
     }) as {
       (uuid: string, options?: RequestOptions): Promise<Named<api.UnpinImagesResponseImage>>;
       (uuids: readonly string[], options?: RequestOptions): Promise<Named<api.UnpinImagesResponseImage>[]>;

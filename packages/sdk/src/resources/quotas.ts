@@ -5,8 +5,8 @@
 import type { Quotas } from "@ukc/api";
 import { ValidationError } from "../core/errors.js";
 import { isUUID } from "../core/refs.js";
-import { oneOrThrow, settle } from "../internal/batch.js";
-import { call, itemsOf, remember, type Context } from "../internal/call.js";
+import { call, type Context } from "../internal/call.js";
+import { firstItem } from "../internal/resource.js";
 import type { RequestOptions } from "../internal/transport.js";
 
 /** Quotas of Unikraft Cloud. */
@@ -28,8 +28,7 @@ export function quotas(ctx: Context) {
     }
     const path = userUuid === undefined ? "/v1/users/quotas" : `/v1/users/${userUuid.toLowerCase()}/quotas`;
     const answer = await call(ctx, { method: "GET", path }, options);
-    const { items, message } = itemsOf<Quotas>(answer, "quotas");
-    return remember(oneOrThrow(settle("get quotas", [userUuid ?? "caller"], [undefined], items?.slice(0, 1), message)), answer.response);
+    return firstItem<Quotas>("get quotas", answer, "quotas");
   }
 
   return { get };
